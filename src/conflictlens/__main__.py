@@ -1,0 +1,5 @@
+"""``python -m conflictlens``: the command line."""
+
+from conflictlens.cli import main
+
+main()

@@ -1,0 +1,204 @@
+"""The command line: parses arguments, calls one library function, prints the result."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from conflictlens.errors import ConflictlensError
+from conflictlens.evaluate import check_floors, run_benchmark
+from conflictlens.model import Document, PartialDate
+from conflictlens.output import FORMATS, format_records
+from conflictlens.pipeline import Pipeline
+from conflictlens.run import (
+    Skipped,
+    demo_corpus,
+    evaluate_gold_files,
+    extract_documents,
+    run_corpus,
+)
+from conflictlens.store import EventFilter, Store
+
+__all__ = ["main"]
+
+DEFAULT_DB = "conflictlens.db"
+codebook_option = click.option(
+    "--codebook",
+    "codebook",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder of codebook files merged over the shipped codebook (repeatable).",
+)
+
+
+class _Group(click.Group):
+    """Turns the library's own errors into one clean line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ConflictlensError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def _echo(chunks: Iterable[str]) -> None:
+    for chunk in chunks:
+        click.echo(chunk, nl=False)
+
+
+def _warn(skipped: Skipped) -> None:
+    click.echo(f"skipped {skipped.origin}: {skipped.reason}", err=True)
+
+
+def _sources(paths: Sequence[str], demo: bool) -> list[str | Path]:
+    sources: list[str | Path] = list(paths)
+    if demo:
+        sources.append(demo_corpus())
+    if not sources:
+        raise click.UsageError("give at least one PATH (a file, a folder or - for stdin), or --demo")
+    return sources
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="conflictlens")
+def cli() -> None:
+    """conflictlens: news about armed conflict, in six languages, to a traceable event dataset."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--demo", is_flag=True, help="Also read the demo corpus shipped with the package.")
+@codebook_option
+def extract(paths: tuple[str, ...], fmt: str, demo: bool, codebook: tuple[Path, ...]) -> None:
+    """Print the events of each document (no store, no merging across documents)."""
+    pipeline = Pipeline.load(codebook)
+    found = extract_documents(pipeline, _sources(paths, demo), sys.stdin, on_skip=_warn)
+    records = (event.to_record() for _doc, events in found for event in events)
+    _echo(format_records(records, fmt))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="The SQLite store to fill.")
+@click.option("--demo", is_flag=True, help="Also read the demo corpus shipped with the package.")
+@codebook_option
+def run(paths: tuple[str, ...], db: str, demo: bool, codebook: tuple[Path, ...]) -> None:
+    """Extract the events of a corpus and store them (re-running adds nothing)."""
+    pipeline = Pipeline.load(codebook)
+    progress = _Progress()
+    summary = run_corpus(_sources(paths, demo), db, pipeline, sys.stdin, progress=progress)
+    progress.close()
+    for line in summary.lines():
+        click.echo(line, err=True)
+
+
+class _Progress:
+    """A running count of documents on the terminal (nothing when stderr is not a terminal)."""
+
+    EVERY = 25
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, item: Document | ConflictlensError) -> None:
+        self.count += 1
+        if isinstance(item, ConflictlensError):
+            click.echo(f"\rskipped {item}", err=True)
+        if self.live and self.count % self.EVERY == 0:
+            click.echo(f"\rdocuments: {self.count}", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.live:
+            click.echo(f"\rdocuments: {self.count}", err=True)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--since", help="First day, YYYY-MM-DD or YYYY-MM.")
+@click.option("--until", help="Last day, YYYY-MM-DD or YYYY-MM.")
+@click.option("--country")
+@click.option("--actor", help="Part of an actor name (actor1, actor2 or associated actors).")
+@click.option("--type", "event_type", help="An event type or sub-event type.")
+@click.option("--limit", type=int)
+def events(
+    db: str,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    country: str | None,
+    actor: str | None,
+    event_type: str | None,
+    limit: int | None,
+) -> None:
+    """List the stored events, filtered."""
+    if not Path(db).exists():
+        raise click.ClickException(f"{db}: no such store; create it with `conflictlens run`")
+    filters = EventFilter(
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        country=country,
+        actor=actor,
+        event_type=event_type,
+        limit=limit,
+    )
+    with Store.open(db) as store:
+        _echo(format_records(store.events(filters), fmt))
+
+
+@cli.command("eval")
+@click.argument("benchmark", required=False)
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--gold", "gold_files", multiple=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--articles", multiple=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--limit", type=int, help="Score only this many documents of a shared set.")
+@click.option("--floors", type=click.Path(exists=True, path_type=Path), help="Fail below these.")
+@codebook_option
+def evaluate(
+    benchmark: str | None,
+    path: Path | None,
+    gold_files: tuple[Path, ...],
+    articles: tuple[Path, ...],
+    fmt: str,
+    limit: int | None,
+    floors: Path | None,
+    codebook: tuple[Path, ...],
+) -> None:
+    """Score extraction on gold events: --gold FILE --articles PATH, or a shared set
+    (BENCHMARK PATH: acled, acled-legacy, gtd, case2021)."""
+    pipeline = Pipeline.load(codebook)
+    if benchmark is not None:
+        if path is None:
+            raise click.UsageError(f"give the path of the {benchmark} file after its name")
+        report = run_benchmark(benchmark, path, pipeline.extract, limit=limit)
+    elif gold_files and articles:
+        report = evaluate_gold_files(pipeline, gold_files, articles)
+    else:
+        raise click.UsageError("give --gold FILE and --articles PATH, or BENCHMARK PATH")
+    click.echo(json.dumps(report.to_json(), indent=2) if fmt == "json" else report.to_table())
+    failures = check_floors(report, floors) if floors else []
+    for failure in failures:
+        click.echo(f"below floor: {failure}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+def _date(value: str | None, option: str) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=option) from exc
+
+
+def main() -> None:
+    cli()

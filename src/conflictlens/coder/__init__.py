@@ -1,0 +1,1 @@
+"""The event coder: finds mentions in sentences and builds event records from them."""

@@ -1,0 +1,156 @@
+"""The codebook of one language, compiled into matchers once and reused for every document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from conflictlens.codebook import CodebookFiles
+from conflictlens.errors import CodebookError
+from conflictlens.model import WEAPONS, EventType
+from conflictlens.text.match import PhraseMatcher
+
+__all__ = ["ActorLexeme", "ActorNamer", "LanguageLexicon", "Taxonomy", "TriggerLexeme"]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLexeme:
+    sub_event_type: str
+    """An ACLED sub-event type, or a generic kind: ``@attack``, ``@explosion``, ``@fall``."""
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexeme:
+    kind: Literal["named", "generic", "facility", "demonym", "reporter"]
+    value: str
+    """Canonical name (named), generic kind, ISO alpha-2 (demonym) or reporter name."""
+    inter: int | None = None
+    country: str | None = None
+
+
+class Taxonomy:
+    """ACLED types and sub-types with their PLOVER and CAMEO codes (taxonomy.yaml)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.version = str(data.get("version", "0"))
+        self._types: dict[str, EventType] = {}
+        for sub_type, spec in data.get("sub_event_types", {}).items():
+            self._types[sub_type] = EventType(
+                event_type=spec["event_type"],
+                sub_event_type=sub_type,
+                plover=spec.get("plover"),
+                plover_mode=spec.get("plover_mode"),
+                cameo=spec.get("cameo"),
+            )
+        self.by_weapon: dict[str, str] = dict(data.get("by_weapon", {}))
+        self.without_weapon: dict[str, dict[str, str]] = dict(data.get("without_weapon", {}))
+        self.disorder_types: dict[str, str] = dict(data.get("disorder_types", {}))
+
+    @classmethod
+    def load(cls, files: CodebookFiles) -> Taxonomy:
+        return cls(files.read("taxonomy.yaml"))
+
+    def __contains__(self, sub_event_type: object) -> bool:
+        return sub_event_type in self._types
+
+    def get(self, sub_event_type: str) -> EventType:
+        try:
+            return self._types[sub_event_type]
+        except KeyError:
+            raise CodebookError(
+                f"unknown sub-event type {sub_event_type!r}: use one of ACLED's 25 sub-types "
+                "spelled as in taxonomy.yaml"
+            ) from None
+
+
+class ActorNamer:
+    """ACLED country names by ISO alpha-2 (countries.yaml), and the names ACLED gives actors known
+    only by their kind (taxonomy.yaml, ``generic_actors``): "Military Forces of Israel"."""
+
+    def __init__(self, countries: dict[str, Any], taxonomy: dict[str, Any]) -> None:
+        self._by_code: dict[str, tuple[str, str | None]] = {}
+        for row in countries.get("countries", []):
+            self._by_code[str(row["iso2"]).upper()] = (str(row["name"]), row.get("article"))
+        self._by_name = {name: code for code, (name, _) in self._by_code.items()}
+        self._templates: dict[str, tuple[str, int | None]] = {
+            kind: (str(spec["name"]), spec.get("inter"))
+            for kind, spec in taxonomy.get("generic_actors", {}).items()
+        }
+
+    @classmethod
+    def load(cls, files: CodebookFiles) -> ActorNamer:
+        return cls(files.read("countries.yaml"), files.read("taxonomy.yaml"))
+
+    def country(self, iso2: str) -> str | None:
+        entry = self._by_code.get(iso2.upper())
+        return entry[0] if entry else None
+
+    def inter(self, kind: str) -> int | None:
+        return self._templates.get(kind, ("", None))[1]
+
+    def name(self, kind: str, country: str) -> str:
+        code = self._by_name.get(country)
+        article = self._by_code[code][1] if code else None
+        the_country = f"{article} {country}" if article else country
+        template = self._templates.get(kind, ("{country}", None))[0]
+        return template.format(country=country, the_country=the_country)
+
+
+@dataclass
+class LanguageLexicon:
+    """Triggers, weapons, cues and actor words of one language, ready to match."""
+
+    lang: str
+    triggers: PhraseMatcher[TriggerLexeme]
+    weapons: PhraseMatcher[str]
+    cues: PhraseMatcher[str]
+    actors: PhraseMatcher[ActorLexeme]
+
+    @classmethod
+    def load(cls, files: CodebookFiles, lang: str, named_actors: list[Any]) -> LanguageLexicon:
+        return cls(
+            lang=lang,
+            triggers=PhraseMatcher(_trigger_entries(files.read(f"{lang}/triggers.yaml"))),
+            weapons=PhraseMatcher(_weapon_entries(files.read(f"{lang}/weapons.yaml"))),
+            cues=PhraseMatcher(
+                (pattern, kind)
+                for kind, patterns in files.read(f"{lang}/cues.yaml").get("cues", {}).items()
+                for pattern in patterns
+            ),
+            actors=PhraseMatcher(_actor_entries(files.read(f"{lang}/actors.yaml"), named_actors)),
+        )
+
+
+def _trigger_entries(data: dict[str, Any]) -> list[tuple[str, TriggerLexeme]]:
+    entries: list[tuple[str, TriggerLexeme]] = []
+    for group in data.get("triggers", []):
+        lexeme = TriggerLexeme(str(group["sub_event_type"]), bool(group.get("weak", False)))
+        entries.extend((str(pattern), lexeme) for pattern in group.get("patterns", []))
+    return entries
+
+
+def _weapon_entries(data: dict[str, Any]) -> list[tuple[str, str]]:
+    entries: list[tuple[str, str]] = []
+    for weapon, patterns in data.get("weapons", {}).items():
+        if weapon not in WEAPONS:
+            raise CodebookError(f"unknown weapon code {weapon!r}: use one of {', '.join(WEAPONS)}")
+        entries.extend((str(pattern), str(weapon)) for pattern in patterns)
+    return entries
+
+
+def _actor_entries(data: dict[str, Any], named: list[Any]) -> list[tuple[str, ActorLexeme]]:
+    entries: list[tuple[str, ActorLexeme]] = []
+    for actor in named:
+        lexeme = ActorLexeme("named", str(actor["name"]), actor.get("inter"), actor.get("country"))
+        entries.extend((str(alias), lexeme) for alias in [actor["name"], *actor.get("aliases", [])])
+    for kind, patterns in data.get("generic", {}).items():
+        lexeme_kind: Literal["generic", "facility"] = (
+            "facility" if kind == "facility" else "generic"
+        )
+        entries.extend((str(p), ActorLexeme(lexeme_kind, str(kind))) for p in patterns or [])
+    for pattern, code in data.get("demonyms", {}).items():
+        entries.append((str(pattern), ActorLexeme("demonym", str(code).upper())))
+    for pattern, name in data.get("reporters", {}).items():
+        entries.append((str(pattern), ActorLexeme("reporter", str(name))))
+    return entries

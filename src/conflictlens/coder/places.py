@@ -1,0 +1,56 @@
+"""Which of a sentence's places is the event's, and how precisely it is known (ACLED geo_precision).
+
+ACLED's geo_precision: 1 the event happened at the place itself; 2 near it or in part of a
+region, coded to that place; 3 only a province or larger area is known. A facility, field, camp or
+crossing is more specific than the town it is named with ("la base d'Al-Shaddadi, au sud de la
+ville d'Al-Hasakah" happened at the base), and a place the event is "at" beats one it is "near".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from conflictlens.model import PlaceMention
+
+__all__ = ["choose_place"]
+
+SPECIFICITY = {
+    "base": 0,
+    "airfield": 0,
+    "field": 0,
+    "crossing": 0,
+    "camp": 0,
+    "road": 1,
+    "city": 1,
+    "village": 1,
+    "sea": 2,
+    "admin1": 3,
+    "country": 4,
+}
+"""Lower is more specific; features not listed count as towns."""
+_RELATION_RANK = {"at": 0, "near": 1, "region": 2}
+WIDE_FEATURES = frozenset({"admin1", "country"})
+
+
+def _rank(mention: PlaceMention) -> tuple[int, int]:
+    return SPECIFICITY.get(mention.place.feature, 1), _RELATION_RANK[mention.relation]
+
+
+def precision_of(mention: PlaceMention) -> int:
+    if mention.place.feature in WIDE_FEATURES or mention.relation == "region":
+        return 3 if mention.place.feature in WIDE_FEATURES else 2
+    return 1 if mention.relation == "at" and mention.place.feature != "sea" else 2
+
+
+def choose_place(
+    places: Sequence[PlaceMention], fallback: PlaceMention | None
+) -> tuple[PlaceMention | None, int]:
+    """The event's place and its geo_precision; the last place named before, if none here."""
+    if places:
+        best = min(places, key=_rank)
+        return best, precision_of(best)
+    if fallback is None:
+        return None, 3
+    # The event's sentence names no place: it is coded to the last one the article named, one
+    # step less precise, as ACLED does for "nearby" locations.
+    return fallback, min(3, precision_of(fallback) + 1)

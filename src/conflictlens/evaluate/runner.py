@@ -1,0 +1,130 @@
+"""Running an extractor over a benchmark's documents and scoring what it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from conflictlens.errors import ConflictlensError, EvalError
+from conflictlens.evaluate.adapters import ADAPTERS
+from conflictlens.evaluate.benchmark import Benchmark
+from conflictlens.evaluate.compare import MatchRules
+from conflictlens.evaluate.gold import GoldEvent
+from conflictlens.evaluate.groups import languages_from_documents
+from conflictlens.evaluate.labels import score_labels
+from conflictlens.evaluate.report import EvalReport
+from conflictlens.evaluate.scores import score_events
+from conflictlens.model import Document, Event
+
+__all__ = [
+    "Extract",
+    "evaluate_benchmark",
+    "evaluate_gold",
+    "extract_all",
+    "run_benchmark",
+    "score_benchmark",
+]
+
+Extract = Callable[[Document], list[Event]]
+"""An extractor: the events one document reports."""
+
+
+def extract_all(extract: Extract, documents: Sequence[Document]) -> dict[str, list[Event]]:
+    """doc_id -> the events ``extract`` returns for it.
+
+    A ConflictlensError raised for a document becomes an EvalError naming the document.
+    """
+    predicted: dict[str, list[Event]] = {}
+    for doc in documents:
+        try:
+            predicted[doc.doc_id] = list(extract(doc))
+        except ConflictlensError as exc:
+            raise EvalError(f"{doc.origin}: extraction of {doc.doc_id} failed: {exc}") from exc
+    return predicted
+
+
+def _check_ids(articles: Sequence[Document], gold: Sequence[GoldEvent]) -> None:
+    seen: set[str] = set()
+    for doc in articles:
+        if doc.doc_id in seen:
+            raise EvalError(f"{doc.origin}: doc_id {doc.doc_id!r} is given to two articles")
+        seen.add(doc.doc_id)
+    for event in gold:
+        if event.doc_id not in seen:
+            raise EvalError(f"{event.origin}: doc_id {event.doc_id!r} names no article given")
+
+
+def evaluate_gold(
+    extract: Extract,
+    articles: Sequence[Document],
+    gold: Sequence[GoldEvent],
+    *,
+    name: str = "gold",
+    rules: MatchRules | None = None,
+) -> EvalReport:
+    """Extract from ``articles`` and score the events against ``gold`` (one-to-one matching).
+
+    Every gold doc_id must name one of ``articles``; an article without gold events expects
+    none. Per-language rows come from each article's ``lang`` or its doc id prefix (``fr_...``).
+    """
+    _check_ids(articles, gold)
+    benchmark = Benchmark(name=name, documents=tuple(articles), gold=tuple(gold))
+    return evaluate_benchmark(benchmark, extract, rules=rules)
+
+
+def evaluate_benchmark(
+    benchmark: Benchmark,
+    extract: Extract,
+    *,
+    limit: int | None = None,
+    rules: MatchRules | None = None,
+) -> EvalReport:
+    bench = benchmark.sample(limit)
+    predicted = extract_all(extract, bench.documents)
+    return score_benchmark(bench, predicted, rules=rules)
+
+
+def score_benchmark(
+    bench: Benchmark, predicted: Mapping[str, Sequence[Event]], *, rules: MatchRules | None = None
+) -> EvalReport:
+    """The report for events already extracted from ``bench``'s documents."""
+    doc_ids = [doc.doc_id for doc in bench.documents]
+    groups = languages_from_documents(bench.documents) if bench.groups is None else bench.groups
+    events = (
+        score_events(
+            predicted,
+            bench.gold,
+            doc_ids,
+            mode=bench.mode,
+            rules=rules,
+            fields=bench.fields,
+            groups=groups,
+        )
+        if bench.score_events
+        else None
+    )
+    return EvalReport(
+        name=bench.name,
+        documents=len(doc_ids),
+        gold_events=len(bench.gold),
+        required_events=sum(1 for event in bench.gold if event.required),
+        events=events,
+        labels=tuple(score_labels(task, predicted, doc_ids) for task in bench.label_tasks),
+        group_by=bench.group_by,
+        notes=bench.notes,
+    )
+
+
+def run_benchmark(
+    name: str, path: Path | str, extract: Extract, limit: int | None = None
+) -> EvalReport:
+    """Read the shared set ``name`` (see ADAPTERS) from ``path`` and score ``extract`` on it.
+
+    ``limit`` scores only that many documents, spread evenly over the file.
+    """
+    adapter = ADAPTERS.get(name)
+    if adapter is None:
+        raise EvalError(f"unknown benchmark {name!r}: use one of {', '.join(sorted(ADAPTERS))}")
+    if limit is not None and limit < 1:
+        raise EvalError(f"limit must be at least 1, not {limit}")
+    return evaluate_benchmark(adapter(Path(path)), extract, limit=limit)

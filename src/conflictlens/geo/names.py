@@ -1,0 +1,208 @@
+"""How place names become lookup keys, the same way for gazetteer names and document words.
+
+A key is the folded name (:func:`conflictlens.text.fold.fold`: case, accents, Arabic letter
+variants) cut into word tokens joined by single spaces, so that hyphens, apostrophes and spaces all
+read alike ("Al-Hasakah" ~ "Al Hasakah", "d'Al-Hasakah" holds "al hasakah"). On top of that:
+
+- the Arabic article and its assimilated forms (al-, el-, ash-, ad-, ez-, ...) are one token
+  ``al`` wherever they stand, and a leading article may be left out ("Shaddadi");
+- ``'`` and ``‘`` inside a transliteration may be dropped ("Ta'izz" ~ "Taizz");
+- Cyrillic words lose their case endings (Херсоні, Харкові, Одесі -> stems of Херсон, Харків,
+  Одеса), see :func:`cyrillic_stem` and :func:`stem_candidates`;
+- a *skeleton* merges spelling variants of transliterated names (doubled letters, ou/u, ch/sh,
+  final -ah/-a/-eh/-e) for a last-chance lookup, see :func:`skeleton`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from conflictlens.text.fold import fold
+
+__all__ = [
+    "ARTICLES",
+    "CANONICAL_ARTICLE",
+    "cyrillic_stem",
+    "key_tokens",
+    "name_keys",
+    "script_of",
+    "skeleton",
+    "stem_candidates",
+    "strip_marks",
+]
+
+CANONICAL_ARTICLE = "al"
+ARTICLES = frozenset(
+    "al el il ul ash esh ech as es ad ed adh ath at et ar er az ez an en".split()
+)
+"""Spellings of the Arabic article in Latin transliterations (assimilated forms included)."""
+
+_TOKEN = re.compile(r"\w+")
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_APOSTROPHES = re.compile("(?<=\\w)['\u2018\u2019\u02bc\u02bf\u02be`\u00b4](?=\\w)")
+_CYRILLIC_VOWEL_END = "аяоеєиіїыйьуюё"
+_NOUN_ENDINGS = tuple(
+    sorted(
+        "а я у ю е є і ї и ы о ом ем ем ою ею ой ей ей ям ами ями ах ях ові еві ов ев".split(),
+        key=len,
+        reverse=True,
+    )
+)
+_ADJECTIVE_ENDINGS = tuple(
+    sorted(
+        "ої ій ою у а ий ого ому ім им их ими е і ая ой ую ий ый ое ого ому ом ые ых ым ыми ей"
+        .split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def strip_marks(text: str) -> str:
+    """Remove Arabic short-vowel marks, shadda and tatweel (as text normalisation does)."""
+    return _MARKS.sub("", text)
+
+
+def key_tokens(name: str) -> list[str]:
+    """The folded word tokens of a name."""
+    return _TOKEN.findall(fold(strip_marks(name)))
+
+
+def script_of(name: str) -> str:
+    """``latin``, ``arabic``, ``cyrillic``, ``mixed`` or ``other`` (letters only are counted)."""
+    seen = set()
+    for char in name:
+        if not char.isalpha():
+            continue
+        code = ord(char)
+        if code < 0x250 or 0x1E00 <= code < 0x1F00:
+            seen.add("latin")
+        elif 0x400 <= code < 0x530:
+            seen.add("cyrillic")
+        elif 0x600 <= code < 0x700 or 0x750 <= code < 0x780 or 0xFB50 <= code < 0xFF00:
+            seen.add("arabic")
+        else:
+            return "other"
+    if len(seen) == 1:
+        return seen.pop()
+    return "mixed" if seen else "other"
+
+
+def _canonical(tokens: list[str]) -> list[str]:
+    return [CANONICAL_ARTICLE if t in ARTICLES else t for t in tokens]
+
+
+def name_keys(name: str, min_stripped: int = 4) -> Iterator[tuple[str, bool]]:
+    """The keys a gazetteer name is indexed under, each with ``True`` when it is the full name.
+
+    Latin names also yield the form without a leading article ("al hasakah" -> "hasakah") when
+    what remains is long enough, and the form with inner apostrophes dropped ("taizz").
+    """
+    tokens = key_tokens(name)
+    if not tokens:
+        return
+    forms = [tokens]
+    joined = _APOSTROPHES.sub("", fold(strip_marks(name)))
+    if joined != fold(strip_marks(name)):
+        forms.append(_TOKEN.findall(joined))
+    seen: set[str] = set()
+    for form in forms:
+        canonical = _canonical(form) if _is_latin_tokens(form) else form
+        for key, full in _article_forms(canonical, min_stripped):
+            if key not in seen:
+                seen.add(key)
+                yield key, full
+
+
+def _is_latin_tokens(tokens: list[str]) -> bool:
+    return all(t.isascii() for t in tokens)
+
+
+def _article_forms(tokens: list[str], min_stripped: int) -> Iterator[tuple[str, bool]]:
+    yield " ".join(tokens), True
+    if len(tokens) > 1 and tokens[0] == CANONICAL_ARTICLE:
+        rest = tokens[1:]
+        if len(rest) > 1 or len(rest[0]) >= min_stripped:
+            yield " ".join(rest), False
+
+
+def cyrillic_stem(key: str) -> list[str]:
+    """Stems a one-word Cyrillic name is found under when inflected (Одеса -> одес).
+
+    Ukrainian alternations are added: Харків -> харков (Харкові), Київ -> києв (Києві),
+    Авдіївка -> авдіївц (Авдіївці).
+    """
+    if " " in key or len(key) < 4:
+        return []
+    stem = key[:-1] if key[-1] in _CYRILLIC_VOWEL_END else key
+    stems = [stem]
+    if stem.endswith("ів"):
+        stems.append(stem[:-2] + "ов")
+    elif stem.endswith("їв"):
+        stems.append(stem[:-2] + "єв")
+    elif stem.endswith("к") and key.endswith(("ка", "ки")):
+        stems.append(stem[:-1] + "ц")
+    elif stem.endswith("г") and key.endswith("га"):
+        stems.append(stem[:-1] + "з")
+    return [s for s in stems if len(s) >= 3]
+
+
+def stem_candidates(token: str) -> list[str]:
+    """The stems an inflected Cyrillic word may come from (херсоні -> херсон, ...)."""
+    out = [token]
+    for ending in _NOUN_ENDINGS:
+        if token.endswith(ending) and len(token) - len(ending) >= 3:
+            out.append(token[: -len(ending)])
+    return out
+
+
+def adjective_stem(token: str) -> str | None:
+    """The stem of a Cyrillic place adjective (херсонської -> херсонськ), else None."""
+    for ending in _ADJECTIVE_ENDINGS:
+        if token.endswith(ending):
+            stem = token[: -len(ending)]
+            if stem.endswith(("ськ", "ск", "цьк", "цк", "зьк", "зк")) and len(stem) >= 5:
+                return stem
+    return None
+
+
+_SKELETON_RULES = (
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ch", "sh"),
+    ("dj", "j"),
+    ("dh", "d"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("ey", "ai"),
+    ("ay", "ai"),
+    ("ei", "ai"),
+    ("iy", "i"),
+    ("y", "i"),
+)
+_DOUBLE = re.compile(r"(\w)\1+")
+
+
+def _skeleton_token(token: str) -> str:
+    for old, new in _SKELETON_RULES:
+        token = token.replace(old, new)
+    token = _DOUBLE.sub(r"\1", token)
+    if len(token) > 3 and token.endswith(("ah", "eh")):
+        return token[:-2] + "a"
+    if len(token) > 3 and token.endswith("e"):
+        return token[:-1] + "a"
+    return token
+
+
+def skeleton(key: str) -> str:
+    """A coarse spelling of a Latin key that merges common transliteration variants.
+
+    ``al shaddadi`` and ``ash shadadi`` -> ``al shadadi``; ``hassake`` and ``hasakah`` ->
+    ``hasaka``; ``mossoul`` -> ``mosul``.
+    """
+    return " ".join(
+        CANONICAL_ARTICLE if t in ARTICLES else _skeleton_token(t) for t in key.split()
+    )

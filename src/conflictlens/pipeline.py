@@ -1,0 +1,212 @@
+"""The extraction pipeline, in order, in one place.
+
+    ingest → normalise → language → sentences → mentions (triggers, actors, weapons, cues)
+           → places (geocode) → dates → casualties → events
+
+A pipeline is an ordered list of named components with one signature: each takes the
+:class:`Analysis` of a document and returns it with its own part filled in. The list can be read,
+and a component replaced or added (``Pipeline.replace``, ``Pipeline.add``), spaCy style. Merging
+events across documents and storing them happen after the pipeline (``conflictlens.run``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Protocol
+
+from conflictlens.codebook import CODEBOOK_LANGUAGES, CodebookFiles
+from conflictlens.coder.casualties import CasualtyRules
+from conflictlens.coder.events import EventBuilder
+from conflictlens.coder.lexicon import ActorNamer, LanguageLexicon, Taxonomy
+from conflictlens.coder.mentions import distribute, find_mentions
+from conflictlens.coder.time import DateRules
+from conflictlens.geo import Geocoder
+from conflictlens.model import Document, Event, PlaceMention, Sentence, SentenceMentions
+from conflictlens.text.fold import fold
+from conflictlens.text.language import LanguageDetector
+from conflictlens.text.normalise import normalise_document
+from conflictlens.text.sentences import SentenceSplitter
+
+__all__ = ["Analysis", "Component", "Pipeline"]
+
+
+@dataclass
+class Analysis:
+    """Everything the pipeline learns about one document, filled in stage by stage."""
+
+    doc: Document
+    lang: str = ""
+    folded: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[SentenceMentions] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+class Component(Protocol):
+    def __call__(self, analysis: Analysis) -> Analysis: ...
+
+
+@dataclass
+class Resources:
+    """What the components share, loaded once per pipeline; per-language parts on first use."""
+
+    files: CodebookFiles
+    taxonomy: Taxonomy
+    namer: ActorNamer
+    geocoder: Geocoder
+    _lexicons: dict[str, LanguageLexicon] = field(default_factory=dict)
+    _dates: dict[str, DateRules] = field(default_factory=dict)
+    _casualties: dict[str, CasualtyRules] = field(default_factory=dict)
+
+    def lexicon(self, lang: str) -> LanguageLexicon:
+        if lang not in self._lexicons:
+            named = list(self.files.read("actors.yaml").get("actors", []))
+            self._lexicons[lang] = LanguageLexicon.load(self.files, lang, named)
+        return self._lexicons[lang]
+
+    def dates(self, lang: str) -> DateRules:
+        if lang not in self._dates:
+            self._dates[lang] = DateRules.load(self.files, lang)
+        return self._dates[lang]
+
+    def casualties(self, lang: str) -> CasualtyRules:
+        if lang not in self._casualties:
+            self._casualties[lang] = CasualtyRules.load(self.files, lang)
+        return self._casualties[lang]
+
+
+def _normalise(analysis: Analysis) -> Analysis:
+    doc = normalise_document(analysis.doc)
+    return replace(analysis, doc=doc, folded=fold(doc.text))
+
+
+def _language(detector: LanguageDetector) -> Component:
+    def stage(analysis: Analysis) -> Analysis:
+        return replace(analysis, lang=detector.detect(analysis.doc.text, analysis.doc.lang))
+
+    return stage
+
+
+def _sentences(splitter: SentenceSplitter) -> Component:
+    def stage(analysis: Analysis) -> Analysis:
+        return replace(analysis, sentences=splitter.split(analysis.doc.text, analysis.lang))
+
+    return stage
+
+
+def _mentions(resources: Resources) -> Component:
+    def stage(analysis: Analysis) -> Analysis:
+        lexicon = resources.lexicon(analysis.lang)
+        mentions = find_mentions(
+            analysis.doc.text, analysis.folded, analysis.sentences, lexicon, resources.namer
+        )
+        return replace(analysis, mentions=mentions)
+
+    return stage
+
+
+def _places(resources: Resources) -> Component:
+    def stage(analysis: Analysis) -> Analysis:
+        places = resources.geocoder.find_places(analysis.doc.text, analysis.folded, analysis.lang)
+        for bucket, found in zip(
+            analysis.mentions, distribute(analysis.sentences, places), strict=True
+        ):
+            bucket.places = found
+        return replace(analysis, places=places)
+
+    return stage
+
+
+def _dates(resources: Resources) -> Component:
+    def stage(analysis: Analysis) -> Analysis:
+        rules = resources.dates(analysis.lang)
+        text, folded, published = analysis.doc.text, analysis.folded, analysis.doc.published
+        for bucket in analysis.mentions:
+            sentence = bucket.sentence
+            bucket.dates = rules.find(text, folded, sentence.start, sentence.end, published)
+        return analysis
+
+    return stage
+
+
+def _casualties(resources: Resources) -> Component:
+    def stage(analysis: Analysis) -> Analysis:
+        rules = resources.casualties(analysis.lang)
+        text, folded = analysis.doc.text, analysis.folded
+        for bucket in analysis.mentions:
+            sentence = bucket.sentence
+            bucket.casualties = rules.find(text, folded, sentence.start, sentence.end)
+        return analysis
+
+    return stage
+
+
+def _events(builder: EventBuilder) -> Component:
+    def stage(analysis: Analysis) -> Analysis:
+        return replace(analysis, events=builder.build(analysis.doc, analysis.mentions))
+
+    return stage
+
+
+class Pipeline:
+    """Documents in, events out. Build one with :meth:`load` and reuse it for a whole corpus."""
+
+    def __init__(self, components: Iterable[tuple[str, Component]], codebook_version: str) -> None:
+        self._components = list(components)
+        self.codebook_version = codebook_version
+
+    @classmethod
+    def load(
+        cls, codebook: Sequence[Path] = (), cache_dir: Path | None = None
+    ) -> Pipeline:
+        """The standard pipeline, with user codebook folders merged over the shipped codebook."""
+        files = CodebookFiles(tuple(codebook))
+        taxonomy = Taxonomy.load(files)
+        resources = Resources(
+            files=files,
+            taxonomy=taxonomy,
+            namer=ActorNamer.load(files),
+            geocoder=Geocoder.load(files, cache_dir=cache_dir),
+        )
+        version = files.version()
+        components: list[tuple[str, Component]] = [
+            ("normalise", _normalise),
+            ("language", _language(LanguageDetector.load(files))),
+            ("sentences", _sentences(SentenceSplitter.load(files))),
+            ("mentions", _mentions(resources)),
+            ("places", _places(resources)),
+            ("dates", _dates(resources)),
+            ("casualties", _casualties(resources)),
+            ("events", _events(EventBuilder(taxonomy, resources.namer, version))),
+        ]
+        return cls(components, version)
+
+    @property
+    def component_names(self) -> list[str]:
+        return [name for name, _ in self._components]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return CODEBOOK_LANGUAGES
+
+    def replace(self, name: str, component: Component) -> None:
+        index = self.component_names.index(name)
+        self._components[index] = (name, component)
+
+    def add(self, name: str, component: Component, after: str) -> None:
+        index = self.component_names.index(after) + 1
+        self._components.insert(index, (name, component))
+
+    def analyse(self, doc: Document) -> Analysis:
+        analysis = Analysis(doc)
+        for _name, component in self._components:
+            analysis = component(analysis)
+        return analysis
+
+    def extract(self, doc: Document) -> list[Event]:
+        return self.analyse(doc).events
+
+    __call__: Callable[[Pipeline, Document], list[Event]] = extract

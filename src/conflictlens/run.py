@@ -1,0 +1,140 @@
+"""The main job: read a corpus, extract its events and store them, document by document.
+
+One transaction per document, so a crash never leaves half a document; a document that cannot be
+read or coded is counted with its reason and the run goes on; a document already stored with the
+same text is skipped, so re-running a corpus adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from conflictlens.errors import ConflictlensError, EvalError, InputError
+from conflictlens.evaluate import EvalReport, evaluate_gold, load_gold
+from conflictlens.ingest import read_documents
+from conflictlens.model import Document, Event
+from conflictlens.pipeline import Pipeline
+from conflictlens.store import Store
+from conflictlens.text.normalise import normalise_document
+
+__all__ = [
+    "RunSummary",
+    "Skipped",
+    "demo_corpus",
+    "evaluate_gold_files",
+    "extract_documents",
+    "run_corpus",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    origin: str
+    reason: str
+
+
+@dataclass
+class RunSummary:
+    documents_read: int = 0
+    documents_stored: int = 0
+    documents_unchanged: int = 0
+    events_stored: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"documents read: {self.documents_read}",
+            f"documents stored: {self.documents_stored}",
+            f"documents already stored, unchanged: {self.documents_unchanged}",
+            f"documents skipped: {len(self.skipped)}",
+            f"events stored: {self.events_stored}",
+        ]
+        lines += [f"  skipped {s.origin}: {s.reason}" for s in self.skipped]
+        return lines
+
+
+def demo_corpus() -> Path:
+    """The folder of demo articles shipped with the package."""
+    return Path(str(resources.files("conflictlens.demo") / "articles"))
+
+
+Progress = Callable[[Document | InputError], None]
+
+
+def extract_documents(
+    pipeline: Pipeline,
+    sources: Sequence[str | Path],
+    stdin: TextIO | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> Iterable[tuple[Document, list[Event]]]:
+    """Each readable document of ``sources`` with its events (normalised text, no store)."""
+    for item in read_documents(sources, stdin):
+        if isinstance(item, InputError):
+            if on_skip:
+                on_skip(Skipped(item.origin, item.reason))
+            continue
+        try:
+            analysis = pipeline.analyse(item)
+        except ConflictlensError as exc:
+            if on_skip:
+                on_skip(Skipped(item.origin, str(exc)))
+            continue
+        yield analysis.doc, analysis.events
+
+
+def run_corpus(
+    sources: Sequence[str | Path],
+    db: str | Path,
+    pipeline: Pipeline,
+    stdin: TextIO | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Extract the events of every document in ``sources`` and store them in ``db``."""
+    summary = RunSummary()
+    with Store.open(db) as store:
+        for item in read_documents(sources, stdin):
+            if progress:
+                progress(item)
+            if isinstance(item, InputError):
+                summary.skipped.append(Skipped(item.origin, item.reason))
+                continue
+            summary.documents_read += 1
+            _run_one(store, pipeline, item, summary)
+    return summary
+
+
+def _run_one(store: Store, pipeline: Pipeline, doc: Document, summary: RunSummary) -> None:
+    normalised = normalise_document(doc)
+    if store.has_document(normalised):
+        summary.documents_unchanged += 1
+        return
+    try:
+        analysis = pipeline.analyse(normalised)
+        added = store.add_document(analysis.doc, analysis.events, pipeline.codebook_version)
+    except ConflictlensError as exc:
+        # Nothing of this document was stored (one transaction each); the run goes on.
+        summary.skipped.append(Skipped(doc.origin, str(exc)))
+        return
+    if added:
+        summary.documents_stored += 1
+        summary.events_stored += len(analysis.events)
+    else:
+        summary.documents_unchanged += 1
+
+
+def evaluate_gold_files(
+    pipeline: Pipeline, gold_files: Sequence[Path], articles: Sequence[str | Path]
+) -> EvalReport:
+    """Extract from ``articles`` and score against every gold event of ``gold_files``."""
+    documents: list[Document] = []
+    for item in read_documents(articles):
+        if isinstance(item, InputError):
+            raise EvalError(f"cannot evaluate: {item}")
+        documents.append(item)
+    gold = [event for path in gold_files for event in load_gold(path)]
+    name = ", ".join(path.name for path in gold_files)
+    return evaluate_gold(pipeline.extract, documents, gold, name=name)

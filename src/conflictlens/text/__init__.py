@@ -1,0 +1,1 @@
+"""Text helpers shared by the pipeline stages: normalisation, folding, language, sentences."""

@@ -1,0 +1,176 @@
+"""Numbers written in digits or in words, read with a per-language lexicon.
+
+The words live in ``<lang>/numbers.yaml`` (see the French file for the layout): number words in
+all their inflected forms, scales ("cent", "thousand", "آلاف"), the words that join the parts of a
+compound ("vingt et un", "treinta y dos", "ثلاثة وعشرون"), approximate quantities with the value
+ACLED gives them ("des dizaines" = 10) and quantities that are no number ("plusieurs").
+
+Compounds are read by adding their parts, scales multiply what stands before them; a part that
+cannot follow the previous one ("deux trois") starts a new number instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from conflictlens.codebook.files import CodebookFiles
+from conflictlens.errors import CodebookError
+from conflictlens.text.match import PhraseMatcher
+
+__all__ = ["Number", "NumberWords"]
+
+WordKind = Literal["number", "scale", "vague", "uncounted", "digits"]
+
+# Digits grouped by thousands ("1 200", "3.000", "٢٬٥٠٠") or plain, possibly with a decimal part.
+# A number glued to letters ("A320", "3km") is not read.
+_DIGITS = re.compile(
+    r"(?<!\w)(?:\d{1,3}(?:[,.\u066c\u202f ]\d{3})+|\d+(?:[.,\u066b]\d+)?)(?!\w)",
+)
+_GROUP_SEPARATORS = str.maketrans("", "", ",.\u066c\u202f ")
+_GAP_TRIM = " -\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number in a text: ``folded[start:end]`` reads ``value``."""
+
+    start: int
+    end: int
+    value: int | None
+    """None for a quantity that is no whole number: "plusieurs", "several", "3,5"."""
+    vague: bool = False
+    """An approximate quantity ("des dizaines", "dozens") read with ACLED's value."""
+    digits: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    kind: WordKind
+    value: int | None
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A compound being read, part by part."""
+
+    start: int
+    end: int
+    kind: WordKind
+    total: int = 0
+    current: int = 0
+
+    def value(self) -> int:
+        return self.total + self.current
+
+
+def _can_add(current: int, value: int) -> bool:
+    """Whether ``value`` may follow ``current`` inside one number word sequence."""
+    if current == 0:
+        return True
+    if current % 100 == 0 and value < 100:
+        return True  # cent vingt, two hundred five
+    if current % 10 == 0 and value < 10:
+        return True  # vingt et un, twenty-one
+    if current % 100 in (60, 80) and 10 <= value < 20:
+        return True  # soixante et onze, quatre-vingt-douze
+    # Arabic names units before tens: ثلاثة عشر (13), ثلاثة وعشرون (23).
+    return current < 10 and value % 10 == 0 and 10 <= value <= 90
+
+
+def _digits_value(raw: str) -> int | None:
+    """The whole number ``raw`` writes, or None for a decimal ("3,5")."""
+    compact = raw.translate(_GROUP_SEPARATORS)
+    if compact != raw and not _is_grouped(raw):
+        return None
+    return int(compact)
+
+
+def _is_grouped(raw: str) -> bool:
+    groups = re.split(r"[,.\u066c\u202f ]", raw)
+    return len(groups) > 1 and 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def _entries(section: Mapping[Any, Any], kind: WordKind, origin: str) -> list[tuple[str, _Word]]:
+    entries: list[tuple[str, _Word]] = []
+    for value, words in section.items():
+        if not isinstance(words, list):
+            raise CodebookError(f"{origin}: '{kind}' maps a value to a list of words")
+        entries.extend((str(word), _Word(kind, int(value))) for word in words)
+    return entries
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """Finds numbers in folded text: digits, number words, scales and approximate quantities."""
+
+    matcher: PhraseMatcher[_Word]
+    joiners: frozenset[str]
+
+    @classmethod
+    def load(cls, files: CodebookFiles, lang: str) -> NumberWords:
+        origin = f"{lang}/numbers.yaml"
+        data = files.read(origin)
+        entries = _entries(data.get("numbers") or {}, "number", origin)
+        entries += _entries(data.get("scales") or {}, "scale", origin)
+        entries += _entries(data.get("vague") or {}, "vague", origin)
+        entries += [(str(word), _Word("uncounted", None)) for word in data.get("uncounted") or []]
+        joiners = frozenset(str(word) for word in data.get("joiners") or [])
+        return cls(PhraseMatcher(entries), joiners)
+
+    def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Number]:
+        """Numbers in ``folded[start:end]`` (text folded with ``fold``), in document offsets."""
+        end = len(folded) if end is None else end
+        piece = folded[start:end]
+        words = [(m.start + start, m.end + start, m.payload) for m in self.matcher.find(piece, piece)]
+        for match in _DIGITS.finditer(folded, start, end):
+            value = _digits_value(match.group())
+            words.append((match.start(), match.end(), _Word("digits", value)))
+        words.sort(key=lambda item: item[0])
+        return list(self._read(folded, words))
+
+    def _read(self, folded: str, words: Iterable[tuple[int, int, _Word]]) -> Iterable[Number]:
+        reading: _Reading | None = None
+        for start, end, word in words:
+            if reading is not None and self._extends(folded, reading, start, word):
+                _add(reading, end, word)
+                continue
+            if reading is not None:
+                yield _finish(reading)
+                reading = None
+            if word.kind in ("vague", "uncounted") or word.value is None:
+                vague, digits = word.kind == "vague", word.kind == "digits"
+                yield Number(start, end, word.value, vague=vague, digits=digits)
+                continue
+            reading = _Reading(start, start, word.kind)
+            _add(reading, end, word)
+        if reading is not None:
+            yield _finish(reading)
+
+    def _extends(self, folded: str, reading: _Reading, start: int, word: _Word) -> bool:
+        gap = folded[reading.end : start].strip(_GAP_TRIM)
+        if gap and gap not in self.joiners:
+            return False
+        if word.value is None or word.kind in ("vague", "uncounted", "digits"):
+            return False
+        if word.kind == "scale":
+            return reading.current < word.value or word.value >= 1000
+        return reading.kind != "digits" and _can_add(reading.current, word.value)
+
+
+def _add(reading: _Reading, end: int, word: _Word) -> None:
+    value = word.value or 0
+    reading.end = end
+    if word.kind == "scale" and value >= 1000:
+        reading.total += max(reading.current, 1) * value
+        reading.current = 0
+    elif word.kind == "scale":
+        reading.current = max(reading.current, 1) * value
+    else:
+        reading.current += value
+
+
+def _finish(reading: _Reading) -> Number:
+    return Number(reading.start, reading.end, reading.value(), digits=reading.kind == "digits")
