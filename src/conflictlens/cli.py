@@ -60,7 +60,9 @@ def _sources(paths: Sequence[str], demo: bool) -> list[str | Path]:
     if demo:
         sources.append(demo_corpus())
     if not sources:
-        raise click.UsageError("give at least one PATH (a file, a folder or - for stdin), or --demo")
+        raise click.UsageError(
+            "give at least one PATH (a file, a folder or - for stdin), or --demo"
+        )
     return sources
 
 

@@ -159,9 +159,7 @@ class Pipeline:
         self.codebook_version = codebook_version
 
     @classmethod
-    def load(
-        cls, codebook: Sequence[Path] = (), cache_dir: Path | None = None
-    ) -> Pipeline:
+    def load(cls, codebook: Sequence[Path] = (), cache_dir: Path | None = None) -> Pipeline:
         """The standard pipeline, with user codebook folders merged over the shipped codebook."""
         files = CodebookFiles(tuple(codebook))
         taxonomy = Taxonomy.load(files)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from conflictlens.codebook.files import CodebookFiles
@@ -25,7 +25,7 @@ from conflictlens.errors import CodebookError
 from conflictlens.model import CasualtyMention, Span
 from conflictlens.text.fold import fold
 from conflictlens.text.match import PhraseMatcher
-from conflictlens.text.numbers import Number, NumberWords
+from conflictlens.text.numbers import NumberWords
 
 __all__ = ["CasualtyRules"]
 
@@ -38,10 +38,15 @@ MAX_WORDS_AFTER = 4
 """Words allowed between a casualty word and the count after it ("ما لا يقل عن" has three)."""
 MAX_UNKNOWN_BEFORE = 2
 MAX_UNKNOWN_AFTER = 1
+MAX_GAP_CHARS = 80
+"""Beyond this many characters apart, a count and a casualty word are not read together."""
+_MAX_KNOWN = 50_000
+_ARTICLE_WINDOW = 48
+"""How far before or after a casualty word an indefinite article is looked for."""
 
 _GAP_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:'[^\W\d_]+)*|[%٪])")
-_BARRIERS = frozenset(",;:()[].!?«»\"،؛")
+_BARRIERS = frozenset(',;:()[].!?«»"،؛')
 _PERCENT = frozenset("%٪")
 
 
@@ -53,37 +58,89 @@ class _Word:
     """A count the word carries itself: Arabic duals (قتيلان = two killed)."""
     none: tuple[Kind, ...] = ()
     """What a statement of no casualties is about."""
+    people: bool = False
+    """A people noun that carries its count ("قتل جندي" = one killed); no casualty word."""
 
 
-@dataclass(frozen=True, slots=True)
+# Records made per sentence are plain slotted dataclasses: a frozen one costs three times as
+# much to build, which shows on the per-sentence budget.
+@dataclass(slots=True)
 class _Hit:
     start: int
     end: int
     word: _Word
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Pair:
     cost: tuple[int, int, int]
     word: int
-    number: int
+    count: int
 
 
-@dataclass(frozen=True)
-class _WordSet:
-    """Folded words and stems ("civil*") for looking up the words of a gap."""
+@dataclass(slots=True)
+class _Count:
+    """A number that may count victims."""
 
-    exact: frozenset[str]
-    stems: tuple[str, ...]
+    start: int
+    end: int
+    value: int | None
+    weak: bool = False
+    """An indefinite article ("a man was killed"): one, but only right next to its words."""
+
+
+@dataclass(frozen=True, eq=False)
+class _Vocabulary:
+    """What each word of a gap is: barrier, unit, people or filler (else unknown).
+
+    Exact words are one dict lookup; stems ("civil*") are tried in the same order of precedence.
+    Answers are kept per word, so a language's common words are classified once.
+    """
+
+    exact: dict[str, str]
+    stems: tuple[tuple[str, tuple[str, ...]], ...]
+    clitics: str
+    known: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def of(cls, words: Iterable[object]) -> _WordSet:
-        folded = [fold(str(w)).strip() for w in words]
-        stems = tuple(w[:-1] for w in folded if w.endswith("*"))
-        return cls(frozenset(w for w in folded if not w.endswith("*")), stems)
+    def of(cls, classes: Sequence[tuple[str, Iterable[object]]], clitics: str) -> _Vocabulary:
+        exact: dict[str, str] = {}
+        stems: list[tuple[str, tuple[str, ...]]] = []
+        for name, words in classes:
+            folded = [fold(str(w)).strip() for w in words]
+            for word in folded:
+                if not word.endswith("*"):
+                    exact.setdefault(word, name)
+            stems.append((name, tuple(w[:-1] for w in folded if w.endswith("*"))))
+        return cls(exact, tuple(stems), clitics)
 
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and (word in self.exact or word.startswith(self.stems))
+    def classify(self, word: str) -> str:
+        known = self.known.get(word)
+        if known is None:
+            if len(self.known) >= _MAX_KNOWN:
+                self.known.clear()  # a bound on memory over very long runs
+            known = self.known[word] = self._classify(word)
+        return known
+
+    def _classify(self, word: str) -> str:
+        for candidate in self._readings(word):
+            exact = self.exact.get(candidate)
+            if exact is not None:
+                return exact
+            for name, stems in self.stems:
+                if stems and candidate.startswith(stems):
+                    return name
+        return "unknown"
+
+    def _readings(self, word: str) -> Iterable[str]:
+        """The word, without an elided article ("l'armée"), without Arabic clitics ("وأصيب")."""
+        yield word
+        if "'" in word:
+            yield word.rsplit("'", 1)[1]
+        stripped = word
+        while len(stripped) > 2 and stripped[0] in self.clitics:
+            stripped = stripped[1:]
+            yield stripped
 
 
 def _list(section: Mapping[str, Any], key: str, origin: str) -> list[object]:
@@ -104,6 +161,9 @@ def _lexicon(section: Mapping[str, Any], origin: str) -> PhraseMatcher[_Word]:
         for count, words in (implied.get(kind) or {}).items():
             entries += [(str(w), _Word(kind, int(count))) for w in words]
     entries += [(str(w), _Word(None, none=kinds)) for w in none.get("both") or []]
+    # People nouns with their own count share the scan: one pass over the sentence.
+    for count, words in (section.get("implied_people") or {}).items():
+        entries += [(str(w), _Word(None, int(count), people=True)) for w in words]
     return PhraseMatcher(entries)
 
 
@@ -119,12 +179,10 @@ class CasualtyRules:
 
     lexicon: PhraseMatcher[_Word]
     numbers: NumberWords
-    implied_people: PhraseMatcher[int]
-    people: _WordSet
-    filler: _WordSet
-    units: _WordSet
-    barriers: _WordSet
-    clitics: str
+    vocabulary: _Vocabulary
+    months: frozenset[str]
+    adds: frozenset[str]
+    articles: re.Pattern[str] | None
 
     @classmethod
     def load(cls, files: CodebookFiles, lang: str) -> CasualtyRules:
@@ -132,121 +190,151 @@ class CasualtyRules:
         section = files.read(origin).get("casualties") or {}
         if not isinstance(section, Mapping):
             raise CodebookError(f"{origin}: 'casualties' must be a mapping")
-        implied = section.get("implied_people") or {}
+        months = _month_words(files, lang)
+        articles = [re.escape(fold(str(a)).strip()) for a in _list(section, "articles", origin)]
         return cls(
             lexicon=_lexicon(section, origin),
             numbers=NumberWords.load(files, lang),
-            implied_people=PhraseMatcher(
-                (str(w), int(count)) for count, words in implied.items() for w in words
+            # Order matters: a word in two lists takes the first class.
+            vocabulary=_Vocabulary.of(
+                [
+                    ("barrier", _list(section, "barriers", origin)),
+                    ("unit", _list(section, "units", origin) + months),
+                    ("people", _list(section, "people", origin)),
+                    ("filler", _list(section, "filler", origin)),
+                ],
+                clitics=fold(str(section.get("clitics") or "")),
             ),
-            people=_WordSet.of(_list(section, "people", origin)),
-            filler=_WordSet.of(_list(section, "filler", origin)),
-            units=_WordSet.of(_list(section, "units", origin) + _month_words(files, lang)),
-            barriers=_WordSet.of(_list(section, "barriers", origin)),
-            clitics=fold(str(section.get("clitics") or "")),
+            months=frozenset(fold(str(m)).strip() for m in months),
+            adds=frozenset(fold(str(w)).strip() for w in _list(section, "adds", origin)),
+            articles=re.compile(rf"(?<!\w)(?:{'|'.join(articles)})(?!\w)") if articles else None,
         )
 
     def find(self, text: str, folded: str, start: int, end: int) -> list[CasualtyMention]:
         """Killed and injured counts stated in text[start:end]."""
         piece = folded[start:end]
-        hits = [_Hit(m.start + start, m.end + start, m.payload) for m in self.lexicon.find(piece, piece)]
+        hits: list[_Hit] = []
+        implied: list[_Count] = []
+        for m in self.lexicon.find(piece, piece):
+            if m.payload.people:
+                implied.append(_Count(m.start + start, m.end + start, m.payload.count))
+            else:
+                hits.append(_Hit(m.start + start, m.end + start, m.payload))
         if not hits:
             return []  # the common case, kept cheap
-        numbers = self._counts(folded, start, end, hits)
+        counts = self._counts(folded, start, end, hits, implied)
+        pairs = self._pairs(folded, hits, counts)
+        used = {pair.count for pair in pairs}
         mentions: list[CasualtyMention] = []
-        paired: set[int] = set()
-        for pair in self._pairs(folded, hits, numbers):
-            hit, number = hits[pair.word], numbers[pair.number]
-            paired.add(pair.word)
-            if number.value is not None and hit.word.kind is not None:
-                first, last = min(hit.start, number.start), max(hit.end, number.end)
-                mentions.append(_mention(text, first, last, hit.word.kind, number.value))
+        for pair in pairs:
+            hit = hits[pair.word]
+            first, last, total = self._total(folded, hit, counts, pair.count, used)
+            if total is not None and hit.word.kind is not None:
+                mentions.append(_mention(text, first, last, hit.word.kind, total))
+        paired = {pair.word for pair in pairs}
         for index, hit in enumerate(hits):
             if index not in paired:
                 mentions += _unpaired(text, hit)
-        return sorted(mentions, key=lambda m: (m.span.start, m.kind))
+        return sorted(mentions, key=lambda m: (m.span.start, m.kind != "killed"))
 
-    # --- numbers ----------------------------------------------------------------------------
+    # --- counts -----------------------------------------------------------------------------
 
-    def _counts(self, folded: str, start: int, end: int, hits: Sequence[_Hit]) -> list[Number]:
-        """The numbers of the sentence that may count people."""
-        piece = folded[start:end]
-        found = self.numbers.find(folded, start, end)
-        found += [
-            Number(m.start + start, m.end + start, m.payload)
-            for m in self.implied_people.find(piece, piece)
-        ]
-        counts: list[Number] = []
-        for number in sorted(found, key=lambda n: n.start):
-            if any(h.start < number.end and number.start < h.end for h in hits):
+    def _counts(
+        self, folded: str, start: int, end: int, hits: Sequence[_Hit], implied: list[_Count]
+    ) -> list[_Count]:
+        """The numbers of the sentence that may count people, in order."""
+        found = [_Count(n.start, n.end, n.value) for n in self.numbers.find(folded, start, end)]
+        counts: list[_Count] = []
+        for count in sorted(found + implied + self._articles(folded, start, end, hits), key=_at):
+            if any(h.start < count.end and count.start < h.end for h in hits):
                 continue  # a number word inside a casualty phrase
-            if self._counts_something_else(folded, number, end):
-                continue
-            counts.append(number)
+            if counts and counts[-1].end > count.start:
+                continue  # an article or implied count inside a number phrase ("a dozen")
+            if count in implied and counts and not folded[counts[-1].end : count.start].strip():
+                continue  # "21 военнослужащий": the noun of a number, not a count of its own
+            if not self._counts_something_else(folded, start, end, count):
+                counts.append(count)
         return counts
 
-    def _counts_something_else(self, folded: str, number: Number, end: int) -> bool:
-        follower = _NEXT_WORD.match(folded, number.end, end)
+    def _articles(self, folded: str, start: int, end: int, hits: Sequence[_Hit]) -> list[_Count]:
+        """Indefinite articles near casualty words: "a pastor was killed" is one killed."""
+        if self.articles is None:
+            return []
+        first = max(start, min(h.start for h in hits) - _ARTICLE_WINDOW)
+        last = min(end, max(h.end for h in hits) + _ARTICLE_WINDOW)
+        found = self.articles.finditer(folded, first, last)
+        return [_Count(m.start(), m.end(), 1, weak=True) for m in found]
+
+    def _counts_something_else(self, folded: str, start: int, end: int, count: _Count) -> bool:
+        before = folded[max(start, count.start - 16) : count.start].split()
+        if before and (before[-1] in self.months or before[-1].rstrip(".") in self.months):
+            return True  # "October 7", "Oct. 7"
+        follower = _NEXT_WORD.match(folded, count.end, end)
         word = follower.group(1) if follower else ""
-        if word in _PERCENT or (word and self._classify(word) == "unit"):
+        kind = self.vocabulary.classify(word) if word else ""
+        if word in _PERCENT or kind == "unit":
             return True
-        raw = folded[number.start : number.end]
-        looks_like_year = number.digits and len(raw) == 4 and 1900 <= (number.value or 0) <= 2100
-        return looks_like_year and word not in self.people
+        raw = folded[count.start : count.end]
+        looks_like_year = raw.isdigit() and len(raw) == 4 and 1900 <= (count.value or 0) <= 2100
+        return looks_like_year and kind != "people"
 
     # --- pairing ----------------------------------------------------------------------------
 
-    def _pairs(self, folded: str, hits: Sequence[_Hit], numbers: Sequence[Number]) -> list[_Pair]:
+    def _pairs(self, folded: str, hits: Sequence[_Hit], counts: Sequence[_Count]) -> list[_Pair]:
+        """Casualty words and counts, paired closest first, each used once."""
         candidates: list[_Pair] = []
+        # Articles are everywhere: a count may pair across one ("Five policemen escorting a
+        # bus were killed" is no count of one).
+        spans = [(h.start, h.end) for h in hits] + [(c.start, c.end) for c in counts if not c.weak]
         for w, hit in enumerate(hits):
             if hit.word.kind is None or hit.word.count is not None:
                 continue
-            for n, number in enumerate(numbers):
-                cost = self._cost(folded, hits, numbers, hit, number)
+            for n, count in enumerate(counts):
+                cost = self._cost(folded, spans, hit, count)
                 if cost is not None:
                     candidates.append(_Pair(cost, w, n))
         chosen: list[_Pair] = []
         used_words: set[int] = set()
-        used_numbers: set[int] = set()
+        used_counts: set[int] = set()
         for pair in sorted(candidates, key=lambda p: p.cost):
-            if pair.word in used_words or pair.number in used_numbers:
+            if pair.word in used_words or pair.count in used_counts:
                 continue
             used_words.add(pair.word)
-            used_numbers.add(pair.number)
+            used_counts.add(pair.count)
             chosen.append(pair)
         return chosen
 
     def _cost(
-        self,
-        folded: str,
-        hits: Sequence[_Hit],
-        numbers: Sequence[Number],
-        hit: _Hit,
-        number: Number,
+        self, folded: str, spans: Sequence[tuple[int, int]], hit: _Hit, count: _Count
     ) -> tuple[int, int, int] | None:
-        """How far apart a casualty word and a number are, or None when they cannot pair."""
-        before = number.end <= hit.start
-        if not before and number.start < hit.end:
+        """How far apart a casualty word and a count are, or None when they cannot pair."""
+        before = count.end <= hit.start
+        if not before and count.start < hit.end:
             return None
-        left, right = (number.end, hit.start) if before else (hit.end, number.start)
-        if any(left <= other.start and other.end <= right for other in (*hits, *numbers)):
+        left, right = (count.end, hit.start) if before else (hit.end, count.start)
+        if right - left > MAX_GAP_CHARS:
+            return None
+        if any(left <= first and last <= right for first, last in spans):
             return None  # another count or casualty word stands between
         words = self._gap_words(folded[left:right])
-        if words is None:
+        if words is None or "unit" in words or "barrier" in words:
             return None
         unknown = words.count("unknown")
-        has_people = "people" in words
-        if "unit" in words or "barrier" in words:
-            return None
         if before:
             if len(words) > MAX_WORDS_BEFORE or unknown > MAX_UNKNOWN_BEFORE:
                 return None
-            if unknown and not has_people:
+            if (unknown or count.weak) and "people" not in words and words:
                 return None  # "12 attaques ont tué": the number counts something else
+            if count.weak and len(words) > MAX_WORDS_AFTER:
+                return None  # an article reaches only its own noun phrase
         else:
-            if len(words) > MAX_WORDS_AFTER or unknown > MAX_UNKNOWN_AFTER:
+            if (
+                len(words) > MAX_WORDS_AFTER
+                or unknown > MAX_UNKNOWN_AFTER
+                or (count.weak and words)
+            ):
                 return None
-            if (unknown or has_people) and not self._people_follow(folded, number):
+            if unknown and not self._people_follow(folded, count):
                 return None  # "killed in 3 attacks"
         return (len(words) + unknown, 0 if before else 1, right - left)
 
@@ -258,34 +346,49 @@ class CasualtyRules:
                 if token in _BARRIERS:
                     return None
                 continue
-            classes.append(self._classify(token))
+            classes.append(self.vocabulary.classify(token))
         return classes
 
-    def _classify(self, word: str) -> str:
-        for candidate in self._readings(word):
-            if candidate in self.barriers:
-                return "barrier"
-            if candidate in self.units:
-                return "unit"
-            if candidate in self.people:
-                return "people"
-            if candidate in self.filler:
-                return "filler"
-        return "unknown"
+    def _people_follow(self, folded: str, count: _Count) -> bool:
+        follower = _NEXT_WORD.match(folded, count.end)
+        return follower is not None and self.vocabulary.classify(follower.group(1)) == "people"
 
-    def _readings(self, word: str) -> Iterable[str]:
-        """The word, without an elided article ("l'armée"), without Arabic clitics ("وأصيب")."""
-        yield word
-        if "'" in word:
-            yield word.rsplit("'", 1)[1]
-        stripped = word
-        while len(stripped) > 2 and stripped[0] in self.clitics:
-            stripped = stripped[1:]
-            yield stripped
+    # --- "two women and one child were killed" ----------------------------------------------
 
-    def _people_follow(self, folded: str, number: Number) -> bool:
-        follower = _NEXT_WORD.match(folded, number.end)
-        return follower is not None and self._classify(follower.group(1)) == "people"
+    def _total(
+        self, folded: str, hit: _Hit, counts: Sequence[_Count], index: int, used: set[int]
+    ) -> tuple[int, int, int | None]:
+        """The span and the total of a count and of the counts listed with it by "and"."""
+        step = -1 if counts[index].end <= hit.start else 1
+        total = counts[index].value
+        first, last = min(hit.start, counts[index].start), max(hit.end, counts[index].end)
+        current, following = index, index + step
+        while total is not None and 0 <= following < len(counts) and following not in used:
+            left, right = sorted((counts[current], counts[following]), key=_at)
+            value = counts[following].value
+            if value is None or not self._listed(folded[left.end : right.start]):
+                break
+            used.add(following)
+            total += value
+            first, last = min(first, left.start), max(last, right.end)
+            current, following = following, following + step
+        return first, last, total
+
+    def _listed(self, gap: str) -> bool:
+        """Whether a gap reads "<people> and": the end of one item of a list of victims."""
+        tokens = [t for t in _GAP_TOKEN.findall(gap) if t.isalnum() or "'" in t]
+        if len(tokens) < 2 or tokens[-1] not in self.adds:
+            return False
+        classes = [self.vocabulary.classify(t) for t in tokens[:-1]]
+        return (
+            "people" in classes
+            and classes.count("unknown") <= MAX_UNKNOWN_BEFORE
+            and all(c in ("people", "unknown", "filler") for c in classes)
+        )
+
+
+def _at(count: _Count) -> int:
+    return count.start
 
 
 def _mention(text: str, start: int, end: int, kind: Kind, count: int) -> CasualtyMention:

@@ -75,11 +75,16 @@ class EventBuilder:
         for mentions in sentences:
             if mentions.dates:
                 last_date = mentions.dates[0].date
-            event = self._candidate(doc, mentions, last_place, last_date)
-            if mentions.places:
-                last_place = mentions.places[0]
-            if event is not None:
-                _merge_into(events, event)
+            candidate = self._candidate(doc, mentions, last_place, last_date)
+            if candidate is not None:
+                event, bare = candidate
+                if bare and events and _same_kind(events[-1], event):
+                    # A back-reference ("ce ciblage", "the attack") adds its claim to the event
+                    # before it instead of making a new one.
+                    _absorb(events[-1], event)
+                else:
+                    _merge_into(events, event)
+            last_place = _most_specific(mentions.places) or last_place
         return events
 
     def _candidate(
@@ -88,9 +93,11 @@ class EventBuilder:
         mentions: SentenceMentions,
         last_place: PlaceMention | None,
         last_date: PartialDate | None,
-    ) -> Event | None:
+    ) -> tuple[Event, bool] | None:
+        """The sentence's event, and whether it is bare: no place, weapon or actor of its own."""
         if any(mentions.cue(kind) for kind in NOT_NEW_EVENT_CUES):
             return None
+        mentions = _before_context(mentions)
         trigger = _primary_trigger(mentions)
         if trigger is None:
             return None
@@ -129,7 +136,8 @@ class EventBuilder:
         if mentions.dates:
             event.support["event_date"] = mentions.dates[0].span
         _apply_claims(event)
-        return event
+        bare = not mentions.places and weapon is None and roles.actor1 is None
+        return event, bare
 
     def _sub_type(self, trigger: TriggerMention, weapon: WeaponMention | None, roles: Roles) -> str:
         declared = trigger.sub_event_type
@@ -195,15 +203,28 @@ class EventBuilder:
                 event.support["injuries"] = lowest.span
 
 
-def _primary_trigger(mentions: SentenceMentions) -> TriggerMention | None:
-    """The sentence's main event word: a specific sub-type beats a generic one, then the earliest.
-
-    Event words after a context cue ("en réponse aux massacres ...") tell the background, not the
-    event, and are left out.
-    """
+def _before_context(mentions: SentenceMentions) -> SentenceMentions:
+    """What comes after a context cue ("en réponse aux massacres ... à Gaza", "in retaliation for")
+    tells the background, not the event: its words, actors and places are left out."""
     context = mentions.cue("context")
-    cut = context.span.start if context else None
-    candidates = [t for t in mentions.triggers if cut is None or t.span.start < cut]
+    if context is None:
+        return mentions
+    cut = context.span.start
+    return SentenceMentions(
+        mentions.sentence,
+        triggers=[t for t in mentions.triggers if t.span.start < cut],
+        actors=[a for a in mentions.actors if a.span.start < cut],
+        places=[p for p in mentions.places if p.span.start < cut],
+        dates=[d for d in mentions.dates if d.span.start < cut],
+        weapons=[w for w in mentions.weapons if w.span.start < cut],
+        casualties=[c for c in mentions.casualties if c.span.start < cut],
+        cues=[c for c in mentions.cues if c.span.start < cut],
+    )
+
+
+def _primary_trigger(mentions: SentenceMentions) -> TriggerMention | None:
+    """The sentence's main event word: a specific sub-type beats a generic one, then the first."""
+    candidates = mentions.triggers
     if not candidates:
         return None
     return min(
@@ -249,18 +270,19 @@ def _merge_into(events: list[Event], candidate: Event) -> None:
     events.append(candidate)
 
 
-def _bare(event: Event) -> bool:
-    """A back-reference ("ce ciblage", "the attack"): no place, weapon or named perpetrator."""
-    return event.location is None and event.weapon is None and "actor1" not in event.support
-
-
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
+def _same_kind(a: Event, b: Event) -> bool:
+    return a.event_type == b.event_type or {a.event_type, b.event_type} <= VIOLENT_TYPES
+
+
+def _most_specific(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    chosen, _precision = choose_place(places, None)
+    return chosen
+
+
 def _same_happening(a: Event, b: Event) -> bool:
-    if _bare(b):
-        # A back-reference names no type of its own worth keeping: it joins the event before it.
-        return a.event_type == b.event_type or {a.event_type, b.event_type} <= VIOLENT_TYPES
     if a.event_type != b.event_type or a.location is None or a.location != b.location:
         return False
     if a.weapon and b.weapon and a.weapon != b.weapon:

@@ -13,6 +13,9 @@ from conflictlens.text.match import PhraseMatcher
 __all__ = ["ActorLexeme", "ActorNamer", "LanguageLexicon", "Taxonomy", "TriggerLexeme"]
 
 
+NEEDS_NATIONALITY = "military_with_demonym"
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerLexeme:
     sub_event_type: str
@@ -106,9 +109,12 @@ class LanguageLexicon:
     weapons: PhraseMatcher[str]
     cues: PhraseMatcher[str]
     actors: PhraseMatcher[ActorLexeme]
+    demonyms: PhraseMatcher[ActorLexeme]
+    """Nationalities, matched on their own so that one inside an actor phrase is seen too."""
 
     @classmethod
     def load(cls, files: CodebookFiles, lang: str, named_actors: list[Any]) -> LanguageLexicon:
+        actor_words = files.read(f"{lang}/actors.yaml")
         return cls(
             lang=lang,
             triggers=PhraseMatcher(_trigger_entries(files.read(f"{lang}/triggers.yaml"))),
@@ -118,7 +124,11 @@ class LanguageLexicon:
                 for kind, patterns in files.read(f"{lang}/cues.yaml").get("cues", {}).items()
                 for pattern in patterns
             ),
-            actors=PhraseMatcher(_actor_entries(files.read(f"{lang}/actors.yaml"), named_actors)),
+            actors=PhraseMatcher(_actor_entries(actor_words, named_actors)),
+            demonyms=PhraseMatcher(
+                (str(pattern), ActorLexeme("demonym", str(code).upper()))
+                for pattern, code in actor_words.get("demonyms", {}).items()
+            ),
         )
 
 
@@ -149,8 +159,9 @@ def _actor_entries(data: dict[str, Any], named: list[Any]) -> list[tuple[str, Ac
             "facility" if kind == "facility" else "generic"
         )
         entries.extend((str(p), ActorLexeme(lexeme_kind, str(kind))) for p in patterns or [])
-    for pattern, code in data.get("demonyms", {}).items():
-        entries.append((str(pattern), ActorLexeme("demonym", str(code).upper())))
+    # Words that name a state's forces only with a nationality beside them ("forces russes").
+    for pattern in data.get("military_with_demonym", []) or []:
+        entries.append((str(pattern), ActorLexeme("generic", NEEDS_NATIONALITY)))
     for pattern, name in data.get("reporters", {}).items():
         entries.append((str(pattern), ActorLexeme("reporter", str(name))))
     return entries

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from conflictlens.coder.lexicon import ActorLexeme, ActorNamer, LanguageLexicon
+from conflictlens.coder.lexicon import NEEDS_NATIONALITY, ActorLexeme, ActorNamer, LanguageLexicon
 from conflictlens.model import (
     ActorMention,
     CueMention,
@@ -28,7 +28,7 @@ __all__ = ["distribute", "find_mentions", "is_adjacent"]
 
 T = TypeVar("T")
 
-ADJACENT_MAX_WORDS = 2
+ADJACENT_MAX_WORDS = 1
 """How many words may stand between a noun and its nationality adjective: "la base d'occupation
 américaine" has one ("d'occupation"); calibrated on the seed and the project's gold articles."""
 _GAP_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
@@ -66,7 +66,7 @@ def find_mentions(
 ) -> list[SentenceMentions]:
     """Triggers, actors, weapons and cues of every sentence."""
     actor_matches = lexicon.actors.find(text, folded)
-    demonyms = [m for m in actor_matches if m.payload.kind == "demonym"]
+    demonyms = lexicon.demonyms.find(text, folded)
     triggers = [
         TriggerMention(
             span=Span(m.start, m.end, text[m.start : m.end]),
@@ -88,8 +88,10 @@ def find_mentions(
         CueMention(Span(m.start, m.end, text[m.start : m.end]), m.payload, m.key)  # type: ignore[arg-type]
         for m in lexicon.cues.find(text, folded)
     ]
-    actors = _resolve_actors(text, folded, actor_matches, namer)
-    actors += _nationalities_on_events(text, folded, actor_matches, triggers, weapons, namer)
+    actors = _resolve_actors(text, folded, actor_matches, demonyms, namer)
+    actors += _nationalities_on_events(
+        text, folded, actor_matches, demonyms, triggers, weapons, namer
+    )
     actors.sort(key=lambda a: a.span.start)
     per_sentence = [SentenceMentions(sentence) for sentence in sentences]
     for bucket, found in zip(per_sentence, distribute(sentences, triggers), strict=True):
@@ -114,17 +116,17 @@ def _nationalities_on_events(
     text: str,
     folded: str,
     matches: list[Match[ActorLexeme]],
+    demonyms: list[Match[ActorLexeme]],
     triggers: list[TriggerMention],
     weapons: list[WeaponMention],
     namer: ActorNamer,
 ) -> list[ActorMention]:
     """A nationality standing on an event word or a weapon names the perpetrator's forces."""
     spans = [t.span for t in triggers if not t.needs_weapon] + [w.span for w in weapons]
-    kinds = [m for m in matches if m.payload.kind in ("generic", "facility")]
     found = []
-    for match in matches:
-        if match.payload.kind != "demonym" or any(_adjacent(folded, match, k) for k in kinds):
-            continue
+    for match in demonyms:
+        if any(_adjacent(folded, match, other) for other in matches):
+            continue  # it qualifies an actor word ("forces russes", "résistance irakienne")
         country = namer.country(match.payload.value)
         if country is None or not any(_adjacent(folded, match, span) for span in spans):
             continue
@@ -142,26 +144,32 @@ def _nationalities_on_events(
 
 
 def _adjacent(folded: str, a: Match[ActorLexeme], b: Match[ActorLexeme] | Span) -> bool:
+    """Side by side, or one inside the other ("base américaine" holds "américaine")."""
+    if b.start <= a.start and a.end <= b.end:
+        return True
     return is_adjacent(folded, a.end, b.start) or is_adjacent(folded, b.end, a.start)
 
 
 def _resolve_actors(
-    text: str, folded: str, matches: list[Match[ActorLexeme]], namer: ActorNamer
+    text: str,
+    folded: str,
+    matches: list[Match[ActorLexeme]],
+    demonyms: list[Match[ActorLexeme]],
+    namer: ActorNamer,
 ) -> list[ActorMention]:
     """Turn actor words into actors, joining kinds to nationalities: "forces" + "américaines"."""
-    demonyms = [m for m in matches if m.payload.kind == "demonym"]
     resolved: list[ActorMention] = []
     for match in matches:
         lexeme = match.payload
-        if lexeme.kind == "demonym":
-            continue
         span = Span(match.start, match.end, text[match.start : match.end])
         if lexeme.kind == "named":
             resolved.append(ActorMention(span, lexeme.value, lexeme.inter, lexeme.country))
         elif lexeme.kind == "reporter":
             resolved.append(ActorMention(span, lexeme.value, reporter=True))
         else:
-            resolved.append(_generic(text, folded, match, span, demonyms, namer))
+            actor = _generic(text, folded, match, span, demonyms, namer)
+            if actor.name or lexeme.value != NEEDS_NATIONALITY:
+                resolved.append(actor)
     return resolved
 
 
@@ -174,15 +182,10 @@ def _generic(
     namer: ActorNamer,
 ) -> ActorMention:
     facility = match.payload.kind == "facility"
-    kind = "military" if facility else match.payload.value
-    nationality = next(
-        (
-            d
-            for d in demonyms
-            if is_adjacent(folded, match.end, d.start) or is_adjacent(folded, d.end, match.start)
-        ),
-        None,
-    )
+    kind = match.payload.value
+    if facility or kind == NEEDS_NATIONALITY:
+        kind = "military"
+    nationality = next((d for d in demonyms if _adjacent(folded, d, match)), None)
     country = namer.country(nationality.payload.value) if nationality else None
     if nationality is not None:
         start, end = min(span.start, nationality.start), max(span.end, nationality.end)

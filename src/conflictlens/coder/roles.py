@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conflictlens.model import ActorMention, SentenceMentions, TriggerMention
+from conflictlens.model import ActorMention, SentenceMentions, Span, TriggerMention
 
 __all__ = ["Roles", "assign_roles"]
 
@@ -33,6 +33,20 @@ class Roles:
     """The party whose words report the event, when one is the subject of a statement."""
 
 
+QUALIFIER_REACH_CHARS = 25
+"""How far a nationality may stand from the event word it qualifies ("frappes aériennes
+israéliennes", "Russian cruise missile strike"); one to three words."""
+
+
+def _near(span: Span, trigger: Span, mentions: SentenceMentions) -> bool:
+    """The nationality stands by the trigger or by a weapon of the sentence."""
+    targets = [trigger, *(w.span for w in mentions.weapons)]
+    return any(
+        span.start - t.end <= QUALIFIER_REACH_CHARS and t.start - span.end <= QUALIFIER_REACH_CHARS
+        for t in targets
+    )
+
+
 def _is_passive(mentions: SentenceMentions, trigger: TriggerMention) -> bool:
     for cue in mentions.cues:
         if cue.kind != "passive":
@@ -45,17 +59,23 @@ def _is_passive(mentions: SentenceMentions, trigger: TriggerMention) -> bool:
 
 
 def _speaker(mentions: SentenceMentions, parties: list[ActorMention]) -> ActorMention | None:
-    """The party standing right before the first claim or statement cue: its subject."""
+    """The party standing right before the first claim or statement cue: its subject.
+
+    A place held by a force ("la base américaine") never speaks.
+    """
+    speakers = [a for a in parties if not a.holds_facility]
     for cue in mentions.cues:
         if cue.kind in ("claim", "statement", "confirm", "deny"):
-            before = [a for a in parties if a.span.end <= cue.span.start]
+            before = [a for a in speakers if a.span.end <= cue.span.start]
             return before[-1] if before else None
     return None
 
 
 def assign_roles(mentions: SentenceMentions, trigger: TriggerMention) -> Roles:
     parties = [a for a in mentions.actors if not a.reporter]
-    qualifying = next((a for a in parties if a.qualifies_event), None)
+    qualifying = next(
+        (a for a in parties if a.qualifies_event and _near(a.span, trigger.span, mentions)), None
+    )
     parties = [a for a in parties if not a.qualifies_event]
     speaker = _speaker(mentions, parties)
     before = [a for a in parties if a.span.end <= trigger.span.start and a is not speaker]

@@ -35,14 +35,25 @@ YEARLESS_MAX_AHEAD = dt.timedelta(days=7)
 """A date without a year is read in the publication year unless that puts it more than a week
 after publication: then it is last year's ("le 28 décembre" in an article of 3 January)."""
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
-_WINDOW = 40
-"""How many characters before an expression are searched for a day number or a period word."""
+_WINDOW = 32
+"""How many characters before an expression are searched for a period word or a number."""
+_DAY_WINDOW = 12
+"""How many characters before a month name may hold its day ("15 de ", "7th of ", "1er ")."""
+_MAX_GAP = 24
+"""No connector is longer: a longer gap between two date words ends an expression."""
 
 # Token kinds. Relative kinds make up runs; the others are read on their own.
 _RELATIVE = frozenset({"day", "weekday", "week", "month_offset", "last", "next", "part", "skip"})
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
-_COMMAS = re.compile(r"[,\s]+")
+# Digits as a character class: Python's re scans a class far faster than \d with a lookbehind,
+# so the sentences without a numeric date (nearly all) are passed over cheaply.
+_D = "0-9\u0660-\u0669\u06f0-\u06f9"
+_NUMERIC_HINT = re.compile(rf"[{_D}][/.-][{_D}]")
+_ISO = re.compile(rf"(?<![{_D}])([{_D}]{{4}})-([{_D}]{{1,2}})-([{_D}]{{1,2}})(?![{_D}]|-[{_D}])")
+_NUMERIC = re.compile(
+    rf"(?<![{_D}/.-])([{_D}]{{1,2}})([/.-])([{_D}]{{1,2}})\2([{_D}]{{4}}|[{_D}]{{2}})"
+    rf"(?![{_D}]|[/.-][{_D}])"
+)
+_COMMAS = re.compile(r"[,\u060c\s]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +62,9 @@ class _Word:
     value: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+# Records made per sentence are plain slotted dataclasses: a frozen one costs three times as
+# much to build, which shows on the per-sentence budget.
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -59,7 +72,7 @@ class _Token:
     value: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Found:
     start: int
     end: int
@@ -68,7 +81,9 @@ class _Found:
 
 def _alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of folded phrases, longest first, inner spaces matching any spacing."""
-    folded = sorted({fold(str(p)).strip() for p in phrases if str(p).strip()}, key=len, reverse=True)
+    folded = sorted(
+        {fold(str(p)).strip() for p in phrases if str(p).strip()}, key=len, reverse=True
+    )
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in folded) or r"(?!)"
 
 
@@ -128,7 +143,9 @@ class DateRules:
         if order not in ("DMY", "MDY"):
             raise CodebookError(f"{origin}: numeric_order is DMY or MDY, not {order!r}")
         day_after = (
-            re.compile(rf"\s*(\d{{1,2}})(?:{ordinals})?(?!\w)(?:\s*,?\s*(\d{{4}})(?!\d))?")
+            re.compile(
+                rf"\s*([{_D}]{{1,2}})(?:{ordinals})?(?!\w)(?:\s*,?\s*([{_D}]{{4}})(?![{_D}]))?"
+            )
             if data.get("day_after_month")
             else None
         )
@@ -136,10 +153,11 @@ class DateRules:
             lexicon=_lexicon(data, origin),
             numbers=NumberWords.load(files, lang),
             connectors=frozenset(fold(str(c)).strip() for c in data.get("connectors") or []),
-            day_before=re.compile(rf"(?<!\d)(\d{{1,2}})(?:{ordinals})?\s*(?:(?:{joiners})\s*)?$"),
+            day_before=re.compile(rf"([{_D}]{{1,2}})(?:{ordinals})?\s*(?:(?:{joiners})\s*)?$"),
             day_after=day_after,
             year_after=re.compile(
-                rf"\s*,?\s*(?:(?:{joiners})\s+)?(\d{{4}})(?!\d)(?:\s*(?:{year_words})(?!\w))?"
+                rf"\s*,?\s*(?:(?:{joiners})\s+)?([{_D}]{{4}})(?![{_D}])"
+                rf"(?:\s*(?:{year_words})(?!\w))?"
             ),
             month_prefix=re.compile(
                 rf"(?<!\w)(?:{_alternation(data.get('month_prefixes') or [])})\s*-?\s*$"
@@ -166,10 +184,16 @@ class DateRules:
         mentions: list[DateMention] = []
         last_end = -1
         for item in sorted(found, key=lambda f: (f.start, -f.end)):
-            if item.date is None or item.start < last_end or self._after_period(folded, start, item):
+            if (
+                item.date is None
+                or item.start < last_end
+                or self._after_period(folded, start, item)
+            ):
                 continue
             last_end = item.end
-            mentions.append(DateMention(Span(item.start, item.end, text[item.start : item.end]), item.date))
+            mentions.append(
+                DateMention(Span(item.start, item.end, text[item.start : item.end]), item.date)
+            )
         return mentions
 
     # --- tokens -----------------------------------------------------------------------------
@@ -187,10 +211,10 @@ class DateRules:
 
     def _joined(self, folded: str, left_end: int, right_start: int) -> bool:
         """Whether only commas, spaces and connector words stand between two parts."""
-        if right_start < left_end:
+        if right_start < left_end or right_start - left_end > _MAX_GAP:
             return False
-        gap = _COMMAS.sub(" ", folded[left_end:right_start]).strip()
-        return not gap or gap in self.connectors
+        gap = folded[left_end:right_start].strip(" ,\u060c")
+        return not gap or _COMMAS.sub(" ", gap) in self.connectors
 
     def _after_period(self, folded: str, start: int, item: _Found) -> bool:
         return self.period.search(folded, max(start, item.start - _WINDOW), item.start) is not None
@@ -216,23 +240,26 @@ class DateRules:
     def _month_date(
         self, folded: str, start: int, end: int, month: _Token, published: PartialDate | None
     ) -> _Found | None:
-        window = max(start, month.start - _WINDOW)
-        day = self.day_before.search(folded, window, month.start)
+        """The date a month name heads: with its day, its year, or a prefix ("en octobre")."""
+        day = self.day_before.search(folded, max(start, month.start - _DAY_WINDOW), month.start)
+        if day is not None and day.start() > 0 and folded[day.start() - 1].isdigit():
+            day = None  # "123 octobre"
         year = self.year_after.match(folded, month.end, end)
+        found_year = int(year.group(1)) if year else None
         if day is not None:
             last = year.end() if year else month.end
-            found_year = int(year.group(1)) if year else None
-            return self._dated(day.start(), last, found_year, month.value, int(day.group(1)), published)
+            return self._dated(
+                day.start(), last, found_year, month.value, int(day.group(1)), published
+            )
         after = self.day_after.match(folded, month.end, end) if self.day_after else None
         if after is not None:
             found_year = int(after.group(2)) if after.group(2) else None
             return self._dated(
                 month.start, after.end(), found_year, month.value, int(after.group(1)), published
             )
-        if year is not None and _MIN_YEAR <= int(year.group(1)) <= _MAX_YEAR:
-            date = PartialDate(int(year.group(1)), month.value, 1, Precision.MONTH)
-            return _Found(month.start, year.end(), date)
-        prefix = self.month_prefix.search(folded, window, month.start)
+        if year is not None:
+            return self._dated(month.start, year.end(), found_year, month.value, None, published)
+        prefix = self.month_prefix.search(folded, max(start, month.start - _WINDOW), month.start)
         if prefix is None:
             return None  # a bare month name: "Mars", "May", "مارس" are often no month
         return self._dated(prefix.start(), month.end, None, month.value, None, published)
@@ -263,6 +290,8 @@ class DateRules:
         self, folded: str, start: int, end: int, published: PartialDate | None
     ) -> list[_Found]:
         found: list[_Found] = []
+        if _NUMERIC_HINT.search(folded, start, end) is None:
+            return found
         for match in _ISO.finditer(folded, start, end):
             year, month, day = (int(g) for g in match.groups())
             found.append(self._checked(match, year, month, day))
@@ -301,7 +330,9 @@ class DateRules:
             if "skip" in kinds:
                 continue
             first, last = run[0].start, run[-1].end
-            host = next((i for i, f in enumerate(result) if self._touches(folded, f, first, last)), None)
+            host = next(
+                (i for i, f in enumerate(result) if self._touches(folded, f, first, last)), None
+            )
             if host is not None:
                 # "lundi 7 octobre", "le 7 octobre dernier": the explicit date stands, a coming
                 # one ("le 7 octobre prochain") is no event date.
@@ -317,7 +348,11 @@ class DateRules:
         for token in tokens:
             if token.kind not in _RELATIVE:
                 continue
-            if runs and self._joined(folded, runs[-1][-1].end, token.start):
+            # Spellings that fold alike ("الاثنين", "الإثنين") match twice at one place.
+            if runs and (
+                token.start < runs[-1][-1].end
+                or self._joined(folded, runs[-1][-1].end, token.start)
+            ):
                 runs[-1].append(token)
             else:
                 runs.append([token])

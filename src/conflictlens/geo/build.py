@@ -14,6 +14,8 @@ keep the index lean and its matches sane:
 
 from __future__ import annotations
 
+import itertools
+import re
 import statistics
 from array import array
 from collections import defaultdict
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictlens.geo.datafiles import Admin1Entry, CountryEntry, GeoData
-from conflictlens.geo.gazetteer import FOCUS, TRUSTED, Gazetteer
+from conflictlens.geo.gazetteer import FOCUS, FULL, MAIN, TRUSTED, Gazetteer
 from conflictlens.geo.names import (
     adjective_stem,
     cyrillic_stem,
@@ -35,47 +37,77 @@ from conflictlens.geo.sources import City, country_names, geonames_countries, it
 
 __all__ = ["ALT_MIN_POPULATION", "build_gazetteer"]
 
-ALT_MIN_POPULATION = 1000
+ALT_MIN_POPULATION = 15_000
+MAX_WORDS = 8
+"""Names of more words are left out (GeoNames holds a few descriptive 20-word names)."""
 SKELETON_MIN_POPULATION = 100_000
 """Outside the focus countries, only towns this large are found by skeleton (fuzzy) spelling."""
 _GENERIC = frozenset(
     "province governorate region oblast state district department muhafazat wilayat prefecture "
-    "county municipality division territory krai kray respublika misto city of the autonomous"
-    .split()
+    "county municipality division territory krai kray respublika misto city of the autonomous".split()
 )
 _SCRIPTS = frozenset({"latin", "arabic", "cyrillic"})
+_DIGIT = re.compile(r"\d")
+
+
+_Postings = dict[str, "int | list[int]"]
+"""Key -> one posting (``place << 2 | flags``) or a list of them: most keys name one place."""
+
+
+def _postings() -> _Postings:
+    return {}
 
 
 @dataclass
 class _Keys:
-    exact: defaultdict[str, dict[int, bool]] = field(default_factory=lambda: defaultdict(dict))
-    stems: defaultdict[str, dict[int, bool]] = field(default_factory=lambda: defaultdict(dict))
-    adjectives: defaultdict[str, dict[int, bool]] = field(
-        default_factory=lambda: defaultdict(dict)
-    )
-    skeletons: defaultdict[str, dict[int, bool]] = field(
-        default_factory=lambda: defaultdict(dict)
-    )
+    exact: _Postings = field(default_factory=_postings)
+    stems: _Postings = field(default_factory=_postings)
+    adjectives: _Postings = field(default_factory=_postings)
+    skeletons: _Postings = field(default_factory=_postings)
+    caps_only: set[str] = field(default_factory=set)
 
     @staticmethod
-    def _put(table: defaultdict[str, dict[int, bool]], key: str, place: int, full: bool) -> None:
-        postings = table[key]
-        postings[place] = postings.get(place, False) or full
+    def _put(table: _Postings, key: str, place: int, flags: int) -> None:
+        posting = place << 2 | flags
+        known = table.get(key)
+        if known is None:
+            table[key] = posting
+        elif isinstance(known, int):
+            if known != posting:
+                table[key] = [known, posting]
+        else:
+            known.append(posting)
 
-    def add_name(self, name: str, place: int, *, fuzzy: bool, stop: frozenset[str]) -> None:
-        script = script_of(name)
+    def add_name(
+        self,
+        name: str,
+        place: int,
+        *,
+        fuzzy: bool,
+        stop: frozenset[str],
+        trusted: bool = False,
+        main: bool = True,
+        script: str | None = None,
+    ) -> None:
+        """Index one name of a place; a stop-listed key is skipped unless the name is curated."""
+        script = script or script_of(name)
+        if trusted and name.isupper() and len(name.replace(".", "")) <= 4:
+            self.caps_only.add(" ".join(key_tokens(name)))
         for key, full in name_keys(name):
-            if key in stop:
+            if key in stop and not (trusted and full):
                 continue
-            self._put(self.exact, key, place, full)
+            if key.count(" ") >= MAX_WORDS:
+                continue
+            flags = (FULL if full else 0) | (MAIN if main else 0)
+            self._put(self.exact, key, place, flags)
             if script == "cyrillic":
                 for stem in cyrillic_stem(key):
-                    self._put(self.stems, stem, place, full)
+                    self._put(self.stems, stem, place, flags)
             elif script == "latin" and fuzzy and len(key) >= 5:
-                self._put(self.skeletons, skeleton(key), place, full)
+                self._put(self.skeletons, skeleton(key), place, flags)
 
     def add_adjective(self, stem: str, place: int) -> None:
-        self._put(self.adjectives, stem, place, True)
+        self._put(self.adjectives, stem, place, FULL | MAIN)
 
 
 @dataclass
@@ -161,16 +193,31 @@ class _Extent:
         return (self.south + self.north) / 2, (self.west + self.east) / 2
 
 
-def _city_names(city: City, keep_alternates: bool) -> list[str]:
-    names = [city.name]
+def _without_generic(name: str) -> str:
+    """``Basra Governorate`` -> ``Basra``; ``Muhafazat Kirkuk`` -> ``Kirkuk``."""
+    tokens = name.split()
+    while tokens and tokens[0].lower() in _GENERIC:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower() in _GENERIC:
+        tokens = tokens[:-1]
+    return " ".join(tokens)
+
+
+def _city_names(city: City, keep_alternates: bool) -> list[tuple[str, str]]:
+    """The names a town is indexed under, each with its script."""
+    names = [(city.name, script_of(city.name))]
     if not keep_alternates:
         return names
+    seen = {city.name}
     for alt in city.alternatenames:
-        if script_of(alt) not in _SCRIPTS or any(c.isdigit() for c in alt):
+        if alt in seen or _DIGIT.search(alt):
             continue
+        seen.add(alt)
         if alt.isascii() and (alt.islower() or (alt.isupper() and len(alt) <= 5)):
             continue
-        names.append(alt)
+        script = script_of(alt)
+        if script in _SCRIPTS:
+            names.append((alt, script))
     return names
 
 
@@ -217,15 +264,17 @@ class _Builder:
                 city.population >= SKELETON_MIN_POPULATION
             )
             names = _city_names(city, keep)
-            for alias in names:
-                self.keys.add_name(alias, place, fuzzy=fuzzy, stop=self.stop)
+            for number, (alias, script) in enumerate(names):
+                self.keys.add_name(
+                    alias, place, fuzzy=fuzzy, stop=self.stop, main=number == 0, script=script
+                )
             self.extents[admin].see(city)
             self.country_points[city.country].append((city.latitude, city.longitude))
-            self._see_capital(capitals.get((city.country, city.admin1)), city, names, admin)
+            wanted = capitals.get((city.country, city.admin1))
+            if wanted is not None:
+                self._see_capital(wanted, city, [n for n, _ in names], admin)
 
-    def _see_capital(self, wanted: str | None, city: City, names: list[str], admin: str) -> None:
-        if wanted is None:
-            return
+    def _see_capital(self, wanted: str, city: City, names: list[str], admin: str) -> None:
         if not any(" ".join(key_tokens(n)) == wanted for n in names):
             return
         known = self.extents[admin].capital
@@ -233,9 +282,7 @@ class _Builder:
             self.extents[admin].capital = (city.population, city.latitude, city.longitude)
 
     def add_admin1(self) -> None:
-        units: dict[tuple[str, str], Admin1Entry | None] = {
-            k: None for k in self.data.admin1_table
-        }
+        units: dict[tuple[str, str], Admin1Entry | None] = {k: None for k in self.data.admin1_table}
         units.update(self.data.admin1)
         for (iso, code), entry in units.items():
             admin = f"{iso}.{code}"
@@ -257,7 +304,7 @@ class _Builder:
                 entry.source if entry and entry.source else "GeoNames admin1 codes"
             )
             for alias in self._admin1_aliases(name, entry):
-                self.keys.add_name(alias, place, fuzzy=True, stop=frozenset())
+                self.keys.add_name(alias, place, fuzzy=True, stop=self.stop, trusted=True)
             for adjective in entry.adjectives if entry else ():
                 stem = adjective_stem(" ".join(key_tokens(adjective)))
                 self.keys.add_adjective(stem or " ".join(key_tokens(adjective)), place)
@@ -276,15 +323,12 @@ class _Builder:
 
     @staticmethod
     def _admin1_aliases(name: str, entry: Admin1Entry | None) -> list[str]:
-        aliases = [name, *(entry.aliases if entry else ())]
-        tokens = name.split()
-        while tokens and tokens[0].lower() in _GENERIC:
-            tokens = tokens[1:]
-        while tokens and tokens[-1].lower() in _GENERIC:
-            tokens = tokens[:-1]
-        short = " ".join(tokens)
-        if short and short != name and len(short) >= 4:
-            aliases.append(short)
+        aliases = list(entry.aliases) if entry else []
+        if entry is None or entry.index_name:
+            aliases.append(name)
+            short = _without_generic(name)
+            if short != name and len(short) >= 4:
+                aliases.append(short)
         return aliases
 
     def add_countries(self) -> None:
@@ -308,7 +352,7 @@ class _Builder:
             self.table.sources[place] = "pycountry; GeoNames countries; countries.yaml"
             names = {english, *translated.get(iso, ()), *(entry.aliases if entry else ())}
             for name in sorted(names):
-                self.keys.add_name(name, place, fuzzy=False, stop=frozenset())
+                self.keys.add_name(name, place, fuzzy=False, stop=self.stop, trusted=True)
 
     def _country_point(self, iso: str, entry: CountryEntry | None) -> tuple[float, float] | None:
         if entry is not None and entry.point is not None:
@@ -338,7 +382,7 @@ class _Builder:
             )
             self.table.sources[place] = item.source
             for alias in {item.name, *item.aliases}:
-                self.keys.add_name(alias, place, fuzzy=True, stop=frozenset())
+                self.keys.add_name(alias, place, fuzzy=True, stop=self.stop, trusted=True)
 
     def _admin1_key(self, iso: str, name: str) -> str:
         for key, known in zip(self.table.admin1_keys, self.table.admin1_names, strict=True):
@@ -352,20 +396,16 @@ class _Builder:
         tables: list[dict[str, int]] = []
         for source in (self.keys.exact, self.keys.stems, self.keys.adjectives, self.keys.skeletons):
             table: dict[str, int] = {}
-            for key, places in source.items():
-                postings.extend((p << 1) | int(full) for p, full in sorted(places.items()))
+            for key, found in source.items():
+                postings.extend(_merged(found))
                 starts.append(len(postings))
                 table[key] = len(starts) - 2
             tables.append(table)
-        exact = {key: entry << 1 for key, entry in tables[0].items()}
-        for key in list(exact):
-            tokens = key.split(" ")
-            for cut in range(1, len(tokens)):
-                prefix = " ".join(tokens[:cut])
-                exact[prefix] = exact.get(prefix, 0) | 1
+        exact = _with_extents(tables[0])
         t = self.table
         return Gazetteer(
-            names=t.names,
+            names="".join(t.names),
+            name_starts=array("I", itertools.accumulate((len(n) for n in t.names), initial=0)),
             latitude=t.latitude,
             longitude=t.longitude,
             population=t.population,
@@ -386,13 +426,51 @@ class _Builder:
             skeletons=tables[3],
             starts=starts,
             postings=postings,
+            caps_only=sorted(self.keys.caps_only),
+            heads=sorted(self.heads()),
         )
+
+    def heads(self) -> set[str]:
+        """First words of curated names written in lower case ("mer Rouge", "champ d'Al-Omar")."""
+        heads: set[str] = set()
+        names = [a for p in self.data.places for a in p.aliases]
+        names += [a for e in self.data.admin1.values() for a in e.aliases]
+        for name in names:
+            if name[:1].islower():
+                tokens = key_tokens(name)
+                if tokens and len(tokens) > 1:
+                    heads.add(tokens[0])
+        return heads
 
     def _acled_name(self, iso: str) -> str:
         entry = self.data.countries.get(iso)
         if entry is not None and entry.acled:
             return entry.acled
         return str(self.geonames.get(iso, {}).get("name", iso)) if iso else ""
+
+
+def _with_extents(entries: dict[str, int]) -> dict[str, int]:
+    """Key -> ``entry << 3 | more``: ``more`` on a one-word key is how many words the longest name
+    starting with that word has after it (0-7), so a reader knows how far to look ahead."""
+    more: dict[str, int] = {}
+    for key in entries:
+        first, _, rest = key.partition(" ")
+        if rest:
+            more[first] = max(more.get(first, 0), min(MAX_WORDS - 1, rest.count(" ") + 1))
+    table = {key: entry << 3 for key, entry in entries.items()}
+    for first, extra in more.items():
+        table[first] = table.get(first, 0) | extra
+    return table
+
+
+def _merged(found: int | list[int]) -> list[int]:
+    """A key's postings, one per place (flags of repeated places or-ed together), in order."""
+    if isinstance(found, int):
+        return [found]
+    flags: dict[int, int] = {}
+    for posting in found:
+        flags[posting >> 2] = flags.get(posting >> 2, 0) | (posting & 3)
+    return [place << 2 | value for place, value in sorted(flags.items())]
 
 
 def build_gazetteer(data: GeoData, cities: Iterable[City] | None = None) -> Gazetteer:

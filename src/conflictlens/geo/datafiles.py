@@ -57,6 +57,7 @@ class Admin1Entry:
     aliases: tuple[str, ...]
     adjectives: tuple[str, ...]
     source: str | None
+    index_name: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +197,7 @@ def _admin1(raw: Mapping[str, Any]) -> dict[tuple[str, str], Admin1Entry]:
                 aliases=_aliases(body.get("aliases"), where),
                 adjectives=_aliases(body.get("adjectives"), where),
                 source=body.get("source"),
+                index_name=bool(body.get("index_name", True)),
             )
     return out
 

@@ -5,10 +5,11 @@ of a second and stays small; a :class:`~conflictlens.model.Place` is made only f
 document resolves to.
 
 Lookup tables map a key (see :mod:`conflictlens.geo.names`) to an *entry*, the list of places that
-carry that name. ``keys`` values are ``entry << 1 | more``, where ``more`` says that a longer key
-starts with this one (so a multi-word name is read word by word and stops as soon as no name can
-go on). Each posting is ``place << 1 | full``, ``full`` meaning the key is the place's whole name
-rather than a shortened form (article left out).
+carry that name (entry 0 is empty). ``keys`` values are ``entry << 3 | more``: on a one-word key,
+``more`` is how many words the longest name starting with that word has after it, so a reader
+looks that far ahead and no further (a first word that is no name itself has entry 0). Each posting is ``place << 2 | flags`` (:data:`FULL`: the key is the place's whole name,
+not a form with its article left out; :data:`MAIN`: the name is the place's main or curated name,
+not a GeoNames alternate).
 """
 
 from __future__ import annotations
@@ -21,17 +22,22 @@ from typing import Any
 from conflictlens.errors import GazetteerError
 from conflictlens.model import Place
 
-__all__ = ["FORMAT", "TRUSTED", "Gazetteer"]
+__all__ = ["FOCUS", "FORMAT", "FULL", "MAIN", "TRUSTED", "Gazetteer"]
 
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever the layout or the build rules change: part of the cache key."""
 
 TRUSTED = 1
 """Flag: a curated, country or province entry, exempt from the rules against common words."""
 FOCUS = 2
 """Flag: a place in one of the conflict countries the curated layer covers closely."""
+FULL = 2
+"""Posting flag: the key is the place's whole name (not a form without its article)."""
+MAIN = 1
+"""Posting flag: the name is the place's main or curated name, not a GeoNames alternate."""
 
 _ARRAYS = {
+    "name_starts": "I",
     "latitude": "d",
     "longitude": "d",
     "population": "q",
@@ -47,7 +53,9 @@ _ARRAYS = {
 
 @dataclass(slots=True)
 class Gazetteer:
-    names: list[str]
+    names: str
+    """Every place's display name, end to end; ``name_starts`` cuts them apart."""
+    name_starts: array[int]
     latitude: array[float]
     longitude: array[float]
     population: array[int]
@@ -73,12 +81,19 @@ class Gazetteer:
     skeletons: dict[str, int]
     starts: array[int]
     postings: array[int]
+    caps_only: list[str]
+    """Keys found only when written in capitals (abbreviations: ``US``, ``DRC``, ``РФ``)."""
+    heads: list[str]
+    """Lower-case first words of curated names (``mer`` of "mer Rouge"), where a name may start."""
 
     def __len__(self) -> int:
-        return len(self.names)
+        return len(self.name_starts) - 1
+
+    def name(self, place: int) -> str:
+        return self.names[self.name_starts[place] : self.name_starts[place + 1]]
 
     def entry(self, entry: int) -> array[int]:
-        """The postings of an entry (``place << 1 | full``)."""
+        """The postings of an entry (``place << 2 | flags``)."""
         return self.postings[self.starts[entry] : self.starts[entry + 1]]
 
     def iso(self, place: int) -> str:
@@ -96,7 +111,7 @@ class Gazetteer:
         country = self.country_names[self.country[index]] or None
         geonameid = self.geonameid[index]
         return Place(
-            name=self.names[index],
+            name=self.name(index),
             country=country,
             admin1=admin1,
             latitude=round(self.latitude[index], 5),

@@ -1,17 +1,81 @@
-"""Temporary placeholder while the index is written."""
+"""The geocoder the pipeline calls: load (or build and cache) the index, find a document's places."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from conflictlens.codebook.files import CodebookFiles
+from conflictlens.geo.build import build_gazetteer
+from conflictlens.geo.cache import cache_dir, cache_key, read_cached, write_cached
+from conflictlens.geo.cues import Cues
+from conflictlens.geo.datafiles import GeoData, load_geo_data
+from conflictlens.geo.gazetteer import FORMAT, Gazetteer
+from conflictlens.geo.resolve import Resolver
+from conflictlens.geo.scan import Scanner
+from conflictlens.geo.sources import source_versions
 from conflictlens.model import PlaceMention
+
+__all__ = ["Geocoder"]
 
 
 class Geocoder:
+    """Every place a document names, each resolved to one gazetteer entry."""
+
+    def __init__(self, gazetteer: Gazetteer, data: GeoData, *, built: bool = False) -> None:
+        self.gazetteer = gazetteer
+        self.built = built
+        """True when this load built the index (no usable cache was found)."""
+        self._scanner = Scanner(gazetteer)
+        self._resolver = Resolver(gazetteer, Cues(data.cues, data.countries))
+
     @classmethod
     def load(cls, files: CodebookFiles | None = None, cache_dir: Path | None = None) -> Geocoder:
-        return cls()
+        """Read the cached index, or build and cache it the first time (about 15 s).
+
+        ``files`` adds a user's ``geo/`` data files (see :mod:`conflictlens.geo.datafiles`);
+        ``cache_dir`` overrides ``$CONFLICTLENS_CACHE`` / ``~/.cache/conflictlens``.
+        """
+        data = load_geo_data(files)
+        path = index_path(data, cache_dir)
+        raw = read_cached(path)
+        if raw is not None:
+            return cls(Gazetteer.from_bytes(raw), data)
+        with _build_lock(path):
+            raw = read_cached(path)
+            if raw is not None:
+                return cls(Gazetteer.from_bytes(raw), data)
+            gazetteer = build_gazetteer(data)
+            write_cached(path, gazetteer.to_bytes())
+        return cls(gazetteer, data, built=True)
 
     def find_places(self, text: str, folded: str, lang: str) -> list[PlaceMention]:
-        return []
+        """Every place named in the document (text = whole normalised document, folded =
+        fold(text)), resolved to one Place each using the document's own context, in document
+        order. ``lang`` is accepted for the pipeline's sake: cues of every language are used."""
+        return self._resolver.resolve(text, folded, self._scanner.scan(text, folded))
+
+
+def index_path(data: GeoData, explicit: Path | None = None) -> Path:
+    key = cache_key(f"format={FORMAT}", source_versions(), data.digest)
+    return cache_dir(explicit) / f"gazetteer-{key}.bin"
+
+
+@contextlib.contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    """One process builds while others sharing the cache folder wait for its result (POSIX)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: parallel builds are safe, only wasteful
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(path.with_suffix(".lock"), os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        os.close(handle)

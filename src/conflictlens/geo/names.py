@@ -39,6 +39,15 @@ ARTICLES = frozenset(
 """Spellings of the Arabic article in Latin transliterations (assimilated forms included)."""
 
 _TOKEN = re.compile(r"\w+")
+_LATIN_RANGES = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_CYRILLIC_RANGES = "\u0400-\u052f"
+_ARABIC_RANGES = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
+_LATIN = re.compile(f"[{_LATIN_RANGES}]")
+_CYRILLIC = re.compile(f"[{_CYRILLIC_RANGES}]")
+_ARABIC = re.compile(f"[{_ARABIC_RANGES}]")
+_OTHER_LETTER = re.compile(
+    f"[^\\W\\d_\u00aa\u00b5\u00ba{_LATIN_RANGES}{_CYRILLIC_RANGES}{_ARABIC_RANGES}]"
+)
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _APOSTROPHES = re.compile("(?<=\\w)['\u2018\u2019\u02bc\u02bf\u02be`\u00b4](?=\\w)")
 _CYRILLIC_VOWEL_END = "аяоеєиіїыйьуюё"
@@ -71,21 +80,15 @@ def key_tokens(name: str) -> list[str]:
 
 def script_of(name: str) -> str:
     """``latin``, ``arabic``, ``cyrillic``, ``mixed`` or ``other`` (letters only are counted)."""
-    seen = set()
-    for char in name:
-        if not char.isalpha():
-            continue
-        code = ord(char)
-        if code < 0x250 or 0x1E00 <= code < 0x1F00:
-            seen.add("latin")
-        elif 0x400 <= code < 0x530:
-            seen.add("cyrillic")
-        elif 0x600 <= code < 0x700 or 0x750 <= code < 0x780 or 0xFB50 <= code < 0xFF00:
-            seen.add("arabic")
-        else:
-            return "other"
+    if _OTHER_LETTER.search(name):
+        return "other"
+    seen = [
+        script
+        for script, pattern in (("latin", _LATIN), ("cyrillic", _CYRILLIC), ("arabic", _ARABIC))
+        if pattern.search(name)
+    ]
     if len(seen) == 1:
-        return seen.pop()
+        return seen[0]
     return "mixed" if seen else "other"
 
 
@@ -99,24 +102,22 @@ def name_keys(name: str, min_stripped: int = 4) -> Iterator[tuple[str, bool]]:
     Latin names also yield the form without a leading article ("al hasakah" -> "hasakah") when
     what remains is long enough, and the form with inner apostrophes dropped ("taizz").
     """
-    tokens = key_tokens(name)
+    folded = fold(strip_marks(name))
+    tokens = _TOKEN.findall(folded)
     if not tokens:
         return
     forms = [tokens]
-    joined = _APOSTROPHES.sub("", fold(strip_marks(name)))
-    if joined != fold(strip_marks(name)):
+    joined = _APOSTROPHES.sub("", folded)
+    if joined != folded:
         forms.append(_TOKEN.findall(joined))
     seen: set[str] = set()
+    latin = folded.isascii()
     for form in forms:
-        canonical = _canonical(form) if _is_latin_tokens(form) else form
+        canonical = _canonical(form) if latin else form
         for key, full in _article_forms(canonical, min_stripped):
             if key not in seen:
                 seen.add(key)
                 yield key, full
-
-
-def _is_latin_tokens(tokens: list[str]) -> bool:
-    return all(t.isascii() for t in tokens)
 
 
 def _article_forms(tokens: list[str], min_stripped: int) -> Iterator[tuple[str, bool]]:

@@ -1,0 +1,125 @@
+"""The words around a place name: relation cues (near / region), town cues, demonyms.
+
+Cue phrases come from ``cues.yaml`` and demonyms from ``countries.yaml``; every language's cues are
+used on every document (a mislabelled language costs nothing, and the phrases do not collide).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from conflictlens.geo.datafiles import CountryEntry
+from conflictlens.text.fold import fold
+from conflictlens.text.match import Match, PhraseMatcher
+
+__all__ = ["Cues", "Surroundings"]
+
+Relation = Literal["at", "near", "region"]
+
+_SEPARATORS = re.compile(r"[\s'\-,«»\"()\[\]]+")
+_BOUNDARY = re.compile(r"[.!?;:\n؟؛]")
+_WINDOW = 80
+_HINT_BEFORE = 45
+_HINT_AFTER = 12
+
+
+def _normal(phrase: str) -> str:
+    return _SEPARATORS.sub(" ", fold(phrase)).strip()
+
+
+def _phrases(raw: Any) -> list[str]:
+    """Phrases of a cue list given per language ({lang: [...]}) or as one list."""
+    if isinstance(raw, Mapping):
+        return [p for values in raw.values() for p in _phrases(values)]
+    if isinstance(raw, list):
+        return [_normal(str(p)) for p in raw if str(p).strip()]
+    return []
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    unique = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p) for p in unique if p) or "(?!x)x"
+
+
+@dataclass(frozen=True, slots=True)
+class Surroundings:
+    """What the words next to one name say about it."""
+
+    relation: Relation
+    end: int
+    """The name's end, moved past a trailing province word ("Anbar province")."""
+    province: bool
+    """A province word stands before or after the name."""
+    town: bool
+    """A town word stands before the name ("la ville de", "مدينة")."""
+
+
+class Cues:
+    def __init__(self, cues: Mapping[str, Any], countries: Mapping[str, CountryEntry]) -> None:
+        connectors = _alternation(_phrases(cues.get("connectors")))
+        modifiers = _alternation(_phrases(cues.get("modifiers")))
+        tail = f"(?: (?:{modifiers}))?(?: (?:{connectors}))*$"
+        self._near = re.compile(f"(?:^| )(?:{_alternation(_phrases(cues.get('near')))}){tail}")
+        self._region = re.compile(
+            f"(?:^| )(?:{_alternation(_phrases(cues.get('region')))}){tail}"
+        )
+        self._town = re.compile(
+            f"(?:^| )(?:{_alternation(_phrases(cues.get('city')))})(?: \\w+)?(?: (?:{connectors}))*$"
+        )
+        after = _alternation(_phrases(cues.get("region_after")))
+        self._after = re.compile(f"[ \\-]+(?:{after})(?!\\w)")
+        kinds = _alternation(
+            [*_phrases(cues.get("city")), *_phrases(cues.get("region"))]
+        )
+        self._gap = re.compile(f"^(?:(?:{kinds}) ?)?(?:(?:{connectors}) ?)*$")
+        self._demonyms = PhraseMatcher(
+            (pattern, iso) for iso, entry in countries.items() for pattern in entry.demonyms
+        )
+
+    def demonyms(self, text: str, folded: str) -> list[Match[str]]:
+        """Every demonym ("syrienne", "Iraqi", "السوري") with its country's ISO code."""
+        return self._demonyms.find(text, folded)
+
+    def around(self, folded: str, start: int, end: int) -> Surroundings:
+        window = _normal(_clause_before(folded, start))
+        after = self._after.match(folded, end)
+        province = after is not None or bool(self._region.search(window))
+        if self._near.search(window):
+            relation: Relation = "near"
+        elif province:
+            relation = "region"
+        else:
+            relation = "at"
+        return Surroundings(
+            relation=relation,
+            end=after.end() if after is not None else end,
+            province=province,
+            town=bool(self._town.search(window)),
+        )
+
+    def hint(self, demonyms: list[Match[str]], folded: str, start: int, end: int) -> str | None:
+        """The country of a demonym qualifying a name: "la ville syrienne d'Al-Hasakah", "the
+        Syrian city of Hasakah", "مدينة الحسكة السورية" (not "a Russian strike on Kherson")."""
+        for found in demonyms:
+            if start - _HINT_BEFORE <= found.start and found.end <= start:
+                if self._gap.match(_normal(folded[found.end : start])):
+                    return found.payload
+            elif end <= found.start <= end + _HINT_AFTER and _is_arabic(folded[found.start]):
+                if self._gap.match(_normal(folded[end : found.start])):
+                    return found.payload
+        return None
+
+
+def _is_arabic(char: str) -> bool:
+    return "\u0600" <= char <= "\u06ff"
+
+
+def _clause_before(folded: str, start: int) -> str:
+    window = folded[max(0, start - _WINDOW) : start]
+    cut = None
+    for cut in _BOUNDARY.finditer(window):
+        pass
+    return window[cut.end() :] if cut is not None else window

@@ -1,0 +1,236 @@
+"""Finding the names in a document that the gazetteer knows.
+
+A name may start only at a capitalised word (Latin and Cyrillic scripts), at any Arabic word
+(Arabic has no capitals), or at one of the lower-case words that begin curated names ("mer Rouge",
+"champ d'Al-Omar"). From there the longest key is read word by word in the folded text (see
+:mod:`conflictlens.geo.names` for how words are normalised):
+
+- a leading Arabic article may be left out ("Al-Shaddadi" is also looked up as "shaddadi");
+- Arabic one-letter clitics are peeled off (بغزة -> غزة, وللحسكة -> الحسكة);
+- a Cyrillic word that is no name is tried without its case ending (Херсоні -> Херсон) and, as a
+  province adjective (Херсонської області);
+- a capitalised Latin run that is no name is tried by its spelling skeleton (Shaddadi ~ Shadadi).
+
+The scanner only finds names; choosing among the places that share one is
+:mod:`conflictlens.geo.resolve`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from conflictlens.geo.gazetteer import Gazetteer
+from conflictlens.geo.names import (
+    ARTICLES,
+    CANONICAL_ARTICLE,
+    adjective_stem,
+    skeleton,
+    stem_candidates,
+)
+
+__all__ = ["Found", "Scanner"]
+
+How = Literal["exact", "stem", "adjective", "skeleton"]
+
+_WORD = re.compile(r"\w+")
+_NEXT = re.compile(r"([ '\-.]{1,3})(\w+)")
+_ARABIC_WORD = re.compile("[\u0620-\u064a\u066e-\u06d3]")
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]")
+_ADMIN_WORD = re.compile(r"[ \-]*(?:област\w*|обл\b\.?)")
+_CLITICS = frozenset("وفبلك")
+_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt", "gen", "sv"})
+_MAX_RUN = 4
+
+
+def _upper_class() -> str:
+    chars = [chr(c) for c in range(0x41, 0x250) if chr(c).isupper()]
+    chars += [chr(c) for c in range(0x400, 0x530) if chr(c).isupper()]
+    return "".join(re.escape(c) for c in chars)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A stretch of text that is a known name; ``entry`` lists the places that carry it."""
+
+    start: int
+    end: int
+    entry: int
+    how: How
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Start:
+    position: int
+    word: str
+    arabic: bool
+
+
+class Scanner:
+    """Finds every known name in a text, leftmost-longest, without overlaps."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gaz = gazetteer
+        self._keys = gazetteer.keys
+        upper = _upper_class()
+        self._capital = re.compile(f"(?<!\\w)(?:[{upper}]|[\u0620-\u064a])\\w*")
+        heads = "|".join(re.escape(h) for h in sorted(gazetteer.heads, key=len, reverse=True))
+        self._head = re.compile(f"(?<!\\w)(?:{heads})(?!\\w)") if heads else None
+
+    def scan(self, text: str, folded: str) -> list[Found]:
+        found: list[Found] = []
+        covered = 0
+        for start in self._starts(text, folded):
+            if start.position < covered:
+                continue
+            hit = self._at(text, folded, start)
+            if hit is not None:
+                found.append(hit)
+                covered = hit.end
+        return found
+
+    def _starts(self, text: str, folded: str) -> Iterator[_Start]:
+        capitals = (
+            _Start(m.start(), folded[m.start() : m.end()], _is_arabic(m.group()))
+            for m in self._capital.finditer(text)
+        )
+        if self._head is None:
+            yield from capitals
+            return
+        heads = (_Start(m.start(), m.group(), False) for m in self._head.finditer(folded))
+        yield from _merge_sorted(capitals, heads)
+
+    def _at(self, text: str, folded: str, start: _Start) -> Found | None:
+        if start.arabic:
+            return self._arabic(folded, start)
+        word = start.word
+        end = start.position + len(word)
+        best = self._walk(folded, CANONICAL_ARTICLE if word in ARTICLES else word, end)
+        if word in ARTICLES:
+            following = _NEXT.match(folded, end)
+            if following is not None and following.group(1) in (" ", "-"):
+                bare = self._walk(folded, following.group(2), following.end())
+                if bare is not None and (best is None or bare[0] > best[0]):
+                    best = bare
+        if best is not None:
+            hit = Found(start.position, best[0], best[1], "exact", best[2])
+            return self._longer_by_skeleton(text, folded, start, hit)
+        if _CYRILLIC_WORD.match(word):
+            return self._inflected(folded, start)
+        return self._longer_by_skeleton(text, folded, start, None)
+
+    def _walk(self, folded: str, first: str, end: int) -> tuple[int, int, str] | None:
+        """The longest key starting with word ``first`` (ending at ``end``): (end, entry, key)."""
+        value = self._keys.get(first)
+        if value is None:
+            return None
+        best = (end, value >> 3, first) if value >> 3 else None
+        more = value & 7
+        if not more:
+            return best
+        words = [first]
+        ends = [end]
+        previous = first
+        for _ in range(more):
+            following = _NEXT.match(folded, ends[-1])
+            if following is None:
+                break
+            separator, word = following.groups()
+            if "." in separator and len(previous) > 2 and previous not in _ABBREVIATIONS:
+                break
+            previous = word
+            words.append(CANONICAL_ARTICLE if word in ARTICLES else word)
+            ends.append(following.end())
+        for size in range(len(words), 1, -1):
+            key = " ".join(words[:size])
+            value = self._keys.get(key)
+            if value is not None and value >> 3:
+                return ends[size - 1], value >> 3, key
+        return best
+
+    def _arabic(self, folded: str, start: _Start) -> Found | None:
+        word = start.word
+        end = start.position + len(word)
+        for skip, first in _arabic_forms(word):
+            hit = self._walk(folded, first, end)
+            if hit is not None:
+                return Found(start.position + skip, hit[0], hit[1], "exact", hit[2])
+        return None
+
+    def _inflected(self, folded: str, start: _Start) -> Found | None:
+        word = start.word
+        end = start.position + len(word)
+        stem = adjective_stem(word)
+        if stem is not None and stem in self._gaz.adjectives:
+            tail = _ADMIN_WORD.match(folded, end)
+            return Found(
+                start.position, tail.end() if tail else end, self._gaz.adjectives[stem],
+                "adjective", stem,
+            )
+        for candidate in stem_candidates(word)[1:]:
+            entry = self._gaz.stems.get(candidate)
+            if entry is not None:
+                return Found(start.position, end, entry, "stem", candidate)
+        return None
+
+    def _longer_by_skeleton(
+        self, text: str, folded: str, start: _Start, hit: Found | None
+    ) -> Found | None:
+        """A run of capitalised words read by spelling skeleton when it is longer than ``hit``."""
+        run = _capitalised_run(text, folded, start.position)
+        reached = hit.end if hit is not None else start.position
+        for size in range(len(run), 0, -1):
+            if run[size - 1][1] <= reached:
+                break
+            key = " ".join(word for word, _ in run[:size])
+            if len(key) < 5:
+                continue
+            entry = self._gaz.skeletons.get(skeleton(key))
+            if entry is not None:
+                return Found(start.position, run[size - 1][1], entry, "skeleton", key)
+        return hit
+
+
+def _capitalised_run(text: str, folded: str, position: int) -> list[tuple[str, int]]:
+    """Words from ``position`` on that are capitalised or articles, joined by space or hyphen."""
+    run: list[tuple[str, int]] = []
+    match = _WORD.match(folded, position)
+    while match is not None and len(run) < _MAX_RUN:
+        word = match.group()
+        if not (text[match.start()].isupper() or word in ARTICLES) or not word.isascii():
+            break
+        run.append((word, match.end()))
+        following = _NEXT.match(folded, match.end())
+        if following is None or following.group(1) not in (" ", "-"):
+            break
+        match = _WORD.match(folded, following.start(2))
+    while run and run[-1][0] in ARTICLES:
+        run.pop()
+    return run
+
+
+def _arabic_forms(word: str) -> Iterable[tuple[int, str]]:
+    """The word, then the word without one or two clitic letters (وبالحسكة -> بالحسكة -> الحسكة)."""
+    yield 0, word
+    for skip in (1, 2):
+        if len(word) - skip < 2 or word[skip - 1] not in _CLITICS:
+            return
+        rest = word[skip:]
+        if rest.startswith("ل") and word[skip - 1] == "ل":
+            yield skip, "ا" + rest
+        yield skip, rest
+
+
+def _is_arabic(word: str) -> bool:
+    return bool(_ARABIC_WORD.match(word))
+
+
+def _merge_sorted(first: Iterable[_Start], second: Iterable[_Start]) -> Iterator[_Start]:
+    seen = -1
+    for start in sorted([*first, *second], key=lambda s: s.position):
+        if start.position != seen:
+            seen = start.position
+            yield start

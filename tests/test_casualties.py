@@ -1,0 +1,194 @@
+"""Killed and injured counts in six languages, and the number words they are read with."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.codebook import CODEBOOK_LANGUAGES, CodebookFiles
+from conflictlens.coder.casualties import CasualtyRules
+from conflictlens.text.fold import fold
+from conflictlens.text.numbers import NumberWords
+
+LEAD = "Intro sentence. "
+
+
+@pytest.fixture(scope="module")
+def rules() -> dict[str, CasualtyRules]:
+    files = CodebookFiles()
+    return {lang: CasualtyRules.load(files, lang) for lang in CODEBOOK_LANGUAGES}
+
+
+def counts(rules: dict[str, CasualtyRules], lang: str, sentence: str) -> list[str]:
+    """ "killed 3", "injured 0", ... in the order the sentence states them."""
+    text = LEAD + sentence + " Outro 5 killed."
+    start, end = len(LEAD), len(LEAD) + len(sentence)
+    found = rules[lang].find(text, fold(text), start, end)
+    for mention in found:
+        assert mention.span.text == text[mention.span.start : mention.span.end]
+        assert start <= mention.span.start < mention.span.end <= end
+    return [f"{m.kind} {m.count}" for m in found]
+
+
+CASES: list[tuple[str, str, list[str]]] = [
+    # French
+    ("fr", "Trois civils ont été tués dans la frappe.", ["killed 3"]),
+    ("fr", "Le bilan fait état de deux morts et sept blessés.", ["killed 2", "injured 7"]),
+    ("fr", "La frappe a tué au moins cinq personnes et blessé 12 autres.",
+     ["killed 5", "injured 12"]),
+    ("fr", "Trois civils palestiniens ont été tués et cinq autres blessés.",
+     ["killed 3", "injured 5"]),
+    ("fr", "Des dizaines de civils ont été tués.", ["killed 10"]),
+    ("fr", "Une douzaine de blessés ont été évacués.", ["injured 12"]),
+    ("fr", "Des centaines de personnes ont été blessées.", ["injured 100"]),
+    ("fr", "Un soldat a été tué.", ["killed 1"]),
+    ("fr", "Quatre-vingt-dix-sept morts ont été recensés.", ["killed 97"]),
+    ("fr", "Vingt et un civils ont été tués.", ["killed 21"]),
+    ("fr", "L'attaque n'a fait aucune victime.", ["killed 0", "injured 0"]),
+    ("fr", "Plusieurs morts et 3 blessés.", ["injured 3"]),
+    ("fr", "Le 7 octobre, 12 soldats ont été blessés.", ["injured 12"]),
+    ("fr", "Les 12 attaques ont tué 3 soldats.", ["killed 3"]),
+    ("fr", "Trois drones ont été abattus et deux missiles ont été tirés.", []),
+    ("fr", "Les 12 attaques ont blessé des civils.", []),
+    ("fr", "En 2023, des civils ont été tués à 30 km de la ville.", []),
+    ("fr", "Le rythme des attaques a augmenté de 45 %, selon le Pentagone.", []),
+    ("fr", "Plus de 1 200 personnes ont été tuées le 7 octobre dernier.", ["killed 1200"]),
+    ("fr", "La mort de deux soldats a été confirmée.", ["killed 2"]),
+    # English
+    ("en", "3 killed in the strike on the market.", ["killed 3"]),
+    ("en", "The strike killed at least five people and wounded 12 others.",
+     ["killed 5", "injured 12"]),
+    ("en", "A dozen wounded were taken to hospital.", ["injured 12"]),
+    ("en", "Dozens killed as shells hit the market.", ["killed 12"]),
+    ("en", "Five Palestinian civilians were killed and seven injured.", ["killed 5", "injured 7"]),
+    ("en", "Two US service members were wounded.", ["injured 2"]),
+    ("en", "The militia launched 3 drones at the base, killing two.", ["killed 2"]),
+    ("en", "Hundreds of people were injured.", ["injured 100"]),
+    ("en", "The death toll rose to 1,200.", ["killed 1200"]),
+    ("en", "The attack on October 7 killed 1,200 people.", ["killed 1200"]),
+    ("en", "Twenty-one soldiers died.", ["killed 21"]),
+    ("en", "No casualties were reported.", ["killed 0", "injured 0"]),
+    ("en", "Several people were killed.", []),
+    ("en", "In 2023, 12 attacks killed civilians 30 km from the border.", []),
+    ("en", "Three drones were shot down and two missiles were intercepted.", []),
+    ("en", "A civilian was killed in the strike.", ["killed 1"]),
+    ("en", "A soldier said 3 people were killed.", ["killed 3"]),
+    # Arabic
+    ("ar", "قتل ثلاثة مدنيين وأصيب خمسة آخرون في القصف", ["killed 3", "injured 5"]),
+    ("ar", "أسفر القصف عن مقتل 4 جنود", ["killed 4"]),
+    ("ar", "أدى الهجوم إلى سقوط عشرات القتلى", ["killed 10"]),
+    ("ar", "قتيلان وجريحان في الهجوم", ["killed 2", "injured 2"]),
+    ("ar", "مقتل جنديين وإصابة ثلاثة آخرين", ["killed 2", "injured 3"]),
+    ("ar", "استشهد ثلاثة وعشرون فلسطينيا", ["killed 23"]),
+    ("ar", "ارتفع عدد القتلى إلى ٢٣", ["killed 23"]),
+    ("ar", "نقل مئات الجرحى إلى المستشفيات", ["injured 100"]),
+    ("ar", "قتلت ثلاث نساء في القصف", ["killed 3"]),
+    ("ar", "قتل جندي إسرائيلي وأصيب اثنان آخران", ["killed 1", "injured 2"]),
+    ("ar", "قتل 21 جنديا", ["killed 21"]),
+    ("ar", "قتل 3 وجرح 5 في القصف", ["killed 3", "injured 5"]),
+    ("ar", "لا إصابات في صفوف القوات", ["killed 0", "injured 0"]),
+    ("ar", "أصيبت 3 طائرات مسيرة بنيران الدفاعات", []),
+    ("ar", "قتل عدة أشخاص في الهجوم", []),
+    ("ar", "شنت المقاومة 12 هجوما على القواعد", []),
+    # Spanish
+    ("es", "Dos muertos y tres heridos dejó el ataque.", ["killed 2", "injured 3"]),
+    ("es", "Hubo un muerto en el tiroteo.", ["killed 1"]),
+    ("es", "Al menos cinco civiles murieron en el ataque.", ["killed 5"]),
+    ("es", "El bombardeo mató a tres soldados e hirió a otros doce.",
+     ["killed 3", "injured 12"]),
+    ("es", "Decenas de muertos tras el bombardeo.", ["killed 10"]),
+    ("es", "Una docena de heridos fueron atendidos.", ["injured 12"]),
+    ("es", "Treinta y dos muertos en la ofensiva.", ["killed 32"]),
+    ("es", "No hubo víctimas.", ["killed 0", "injured 0"]),
+    ("es", "Lanzaron 12 cohetes que mataron a 2 personas.", ["killed 2"]),
+    ("es", "El 7 de octubre murieron 30 personas.", ["killed 30"]),
+    ("es", "Varios heridos fueron trasladados.", []),
+    ("es", "Lanzaron 12 drones y dos misiles contra la base.", []),
+    # Russian
+    ("ru", "Погибли двое.", ["killed 2"]),
+    ("ru", "В результате удара погибли три мирных жителя, еще пятеро ранены.",
+     ["killed 3", "injured 5"]),
+    ("ru", "Двое погибших и семеро раненых.", ["killed 2", "injured 7"]),
+    ("ru", "По меньшей мере 12 человек погибли.", ["killed 12"]),
+    ("ru", "Погиб один человек.", ["killed 1"]),
+    ("ru", "Десятки раненых доставлены в больницу.", ["injured 10"]),
+    ("ru", "Ранены трое военнослужащих.", ["injured 3"]),
+    ("ru", "Погибли двадцать три человека.", ["killed 23"]),
+    ("ru", "Погиб мирный житель.", ["killed 1"]),
+    ("ru", "21 военнослужащий погиб.", ["killed 21"]),
+    ("ru", "Обошлось без жертв.", ["killed 0", "injured 0"]),
+    ("ru", "Несколько человек погибли.", []),
+    ("ru", "Россия запустила 30 беспилотников, погибли 2 человека.", ["killed 2"]),
+    ("ru", "15 марта ранены 4 человека.", ["injured 4"]),
+    ("ru", "Сбиты 12 беспилотников и три ракеты.", []),
+    # Ukrainian
+    ("uk", "Троє загиблих.", ["killed 3"]),
+    ("uk", "Поранено семеро.", ["injured 7"]),
+    ("uk", "Загинули двоє людей, ще п'ятеро поранені.", ["killed 2", "injured 5"]),
+    ("uk", "Щонайменше 12 людей загинули.", ["killed 12"]),
+    ("uk", "Двох людей поранено.", ["injured 2"]),
+    ("uk", "Внаслідок удару загинули трьох цивільних.", ["killed 3"]),
+    ("uk", "Десятки загиблих.", ["killed 10"]),
+    ("uk", "Обійшлося без жертв.", ["killed 0", "injured 0"]),
+    ("uk", "Внаслідок атаки загинула сім'я.", []),
+    ("uk", "Кілька людей поранені.", []),
+    ("uk", "Ворог запустив 40 шахедів, поранено трьох цивільних.", ["injured 3"]),
+    ("uk", "Збито 12 безпілотників і дві ракети.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), CASES)
+def test_casualty_counts(
+    rules: dict[str, CasualtyRules], lang: str, sentence: str, expected: list[str]
+) -> None:
+    assert counts(rules, lang, sentence) == expected
+
+
+def test_a_count_and_its_words_make_the_span(rules: dict[str, CasualtyRules]) -> None:
+    text = "La frappe a tué au moins cinq personnes."
+    found = rules["fr"].find(text, fold(text), 0, len(text))
+    assert [m.span.text for m in found] == ["tué au moins cinq"]
+
+
+def test_only_the_given_sentence_is_read(rules: dict[str, CasualtyRules]) -> None:
+    text = "Trois soldats. Ont été tués hier."
+    second = text.index("Ont")
+    assert rules["fr"].find(text, fold(text), second, len(text)) == []
+
+
+NUMBER_CASES = [
+    ("fr", "quatre-vingt-dix-sept", 97),
+    ("fr", "soixante et onze", 71),
+    ("fr", "deux mille trois cents", 2300),
+    ("fr", "3 000", 3000),
+    ("en", "one hundred and twenty", 120),
+    ("en", "1,200", 1200),
+    ("ar", "ثلاثة عشر", 13),
+    ("ar", "خمسة وعشرون", 25),
+    ("ar", "3 آلاف", 3000),
+    ("ar", "٢٠", 20),
+    ("es", "veintiún", 21),
+    ("es", "ciento veinte", 120),
+    ("ru", "двадцати трех", 23),
+    ("ru", "троих", 3),
+    ("uk", "п'ятеро", 5),
+    ("uk", "сто двадцять", 120),
+]
+
+
+@pytest.mark.parametrize(("lang", "words", "value"), NUMBER_CASES)
+def test_number_words(lang: str, words: str, value: int) -> None:
+    numbers = NumberWords.load(CodebookFiles(), lang).find(fold(words))
+    assert [(n.start, n.end, n.value) for n in numbers] == [(0, len(words), value)]
+
+
+def test_numbers_that_are_no_whole_count() -> None:
+    reader = NumberWords.load(CodebookFiles(), "en")
+    text = fold("several, 3.5, 2.5 million, dozens, two three")
+    assert [(n.value, n.vague) for n in reader.find(text)] == [
+        (None, False),
+        (None, False),
+        (None, False),
+        (12, True),
+        (2, False),
+        (3, False),
+    ]
