@@ -194,6 +194,10 @@ class ActorMention:
     """The phrase names a place held by the actor ("la base américaine"): it marks a target."""
     reporter: bool = False
     """The phrase names a source of information rather than a party ("des sources locales")."""
+    authority: bool = False
+    """A reporter that is an official body (a ministry, a governor, the UN): sources.yaml."""
+    speaks_for: str | None = None
+    """The actor whose operations a reporter announces ("Pentagon" for US forces)."""
     qualifies_event: bool = False
     """A nationality on the event word or its weapon ("frappes israéliennes", "Russian missiles"):
     the state forces of that country, as perpetrator."""

@@ -1,57 +1,60 @@
 """Who says an event happened: claims, reports, confirmations and denials.
 
-Each sentence that reports an event yields a :class:`Claim`. An event's claim_status is the
-strongest of its claims: a confirmation outranks a denial, which outranks a claim, which outranks
-a report (an authority's word weighs more than the perpetrator's, and both more than the media's).
+Each sentence that reports an event yields a :class:`Claim`, read from its cues and from who
+speaks:
+- a denial cue makes a denial, a confirmation cue a confirmation, a claim cue a claim;
+- the perpetrator (or the source that speaks for it) telling of the event claims it — except an
+  interception, which the defending side's word confirms;
+- the target's side, or an official source, telling of it confirms it;
+- media, local sources, witnesses and monitors report it.
+An event's claim_status is the strongest of its claims: a confirmation outranks a denial, which
+outranks a claim, which outranks a report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from conflictlens.coder.roles import NON_STATE_ARMED_INTER, Roles
+from conflictlens.coder.roles import INTERCEPTION, Roles
 from conflictlens.model import ActorMention, Claim, ClaimStatus, CueKind, SentenceMentions, Span
 
 __all__ = ["claim_of", "strongest"]
 
 _RANK: dict[str, int] = {"reported": 0, "claimed": 1, "denied": 2, "confirmed": 3}
 _STATUS_OF_CUE: tuple[tuple[CueKind, ClaimStatus], ...] = (
-    ("confirm", "confirmed"),
     ("deny", "denied"),
+    ("confirm", "confirmed"),
     ("claim", "claimed"),
 )
 
 
-def claim_of(mentions: SentenceMentions, roles: Roles, evidence: Span) -> Claim:
+def claim_of(mentions: SentenceMentions, roles: Roles, sub_type: str, fallback: Span) -> Claim:
     """The statement a sentence makes about the event it reports."""
-    reporter = next((a for a in mentions.actors if a.reporter), None)
-    for kind, status in _STATUS_OF_CUE:
+    speaker = roles.speaker or next((a for a in mentions.actors if a.reporter), None)
+    for kind, cue_status in _STATUS_OF_CUE:
         cue = mentions.cue(kind)
         if cue is not None:
-            return Claim(status, _who(status, roles, reporter), cue.span)
-    statement = mentions.cue("statement")
-    if statement is not None and _speaks_for_perpetrator(roles):
-        assert roles.actor1 is not None
-        return Claim("claimed", roles.actor1.name, statement.span)
-    if reporter is not None:
-        return Claim("reported", reporter.name, reporter.span)
-    return Claim("reported", None, evidence)
+            if cue_status == "claimed" and sub_type == INTERCEPTION:
+                cue_status = "confirmed"
+            return Claim(cue_status, _name(speaker, roles), cue.span)
+    if speaker is None:
+        return Claim("reported", None, fallback)
+    side = speaker.speaks_for or (None if speaker.reporter else speaker.name)
+    actor1 = roles.actor1.name if roles.actor1 else None
+    actor2 = roles.actor2.name if roles.actor2 else None
+    if side and side == actor1:
+        status: ClaimStatus = "confirmed" if sub_type == INTERCEPTION else "claimed"
+    elif (side and side == actor2) or speaker.authority:
+        status = "confirmed"
+    else:
+        status = "reported"
+    return Claim(status, _name(speaker, roles), speaker.span)
 
 
-def _speaks_for_perpetrator(roles: Roles) -> bool:
-    """An armed non-state group telling of its own attack claims it."""
-    actor1 = roles.actor1
-    if actor1 is None or actor1.inter not in NON_STATE_ARMED_INTER:
-        return False
-    return roles.speaker is None or roles.speaker.name == actor1.name
-
-
-def _who(status: str, roles: Roles, reporter: ActorMention | None) -> str | None:
-    if status == "claimed" and roles.actor1 is not None and roles.actor1.name:
-        return roles.actor1.name
-    if roles.speaker is not None and roles.speaker.name:
-        return roles.speaker.name
-    return reporter.name if reporter is not None else None
+def _name(speaker: ActorMention | None, roles: Roles) -> str | None:
+    if speaker is not None and speaker.name:
+        return speaker.name
+    return roles.actor1.name if roles.actor1 and roles.actor1.name else None
 
 
 def strongest(claims: Sequence[Claim]) -> ClaimStatus:

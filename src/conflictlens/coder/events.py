@@ -1,9 +1,9 @@
 """Stage 5: turn the mentions of each sentence into event records, one document at a time.
 
 A sentence with an event word yields a candidate event unless a cue says it is not a new event (a
-threat, a conditional, a statistic, a summary of past attacks, a negation). Candidates that tell of
-the same happening (the same place, or a bare back-reference like "ce ciblage") merge into one
-event, whose claims then come from every sentence that reports it.
+threat, a conditional, a statistic, a summary of past attacks, a negation) or its own date shows
+that the article only recalls it. Candidates that tell of the same happening merge into one event
+(coder/grouping.py), whose claims then come from every sentence that reports it.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from conflictlens.coder.attribution import claim_of, strongest
+from conflictlens.coder.attribution import claim_of
+from conflictlens.coder.grouping import Candidate, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.places import choose_place
-from conflictlens.coder.roles import Roles, assign_roles
+from conflictlens.coder.roles import INTERCEPTION, Roles, assign_roles
 from conflictlens.model import (
     ActorMention,
     CueKind,
@@ -59,7 +60,19 @@ ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 DEFAULT_PERPETRATOR = {
     "Protests": "protesters",
     "Riots": "rioters",
+    "Arrests": "police",
+    INTERCEPTION: "military",
 }
+"""Who did it when the text does not say, by event type or sub-type: a protest is by protesters,
+an arrest by the police, an interception by the armed forces of the country it happened in."""
+RECALL_DAYS = 10
+"""An event whose own date ends more than this many days before the publication date is one the
+article recalls, not one it reports (news reports events of the last days; calibrated on the
+project's gold articles, where the oldest reported event is 8 days old)."""
+FUTURE_SLACK_DAYS = 1
+"""An event dated after its publication date (a planned march) is not an event yet; one day of
+slack absorbs time zones."""
+WIDE_PLACES = frozenset({"country"})
 
 
 @dataclass
@@ -69,32 +82,20 @@ class EventBuilder:
     codebook_version: str
 
     def build(self, doc: Document, sentences: Sequence[SentenceMentions]) -> list[Event]:
-        events: list[Event] = []
+        candidates: list[Candidate] = []
         last_place: PlaceMention | None = None
-        last_date: PartialDate | None = None
         for mentions in sentences:
-            if mentions.dates:
-                last_date = mentions.dates[0].date
-            candidate = self._candidate(doc, mentions, last_place, last_date)
+            candidate = self._candidate(doc, mentions, last_place)
             if candidate is not None:
-                event, bare = candidate
-                if bare and events and _same_kind(events[-1], event):
-                    # A back-reference ("ce ciblage", "the attack") adds its claim to the event
-                    # before it instead of making a new one.
-                    _absorb(events[-1], event)
-                else:
-                    _merge_into(events, event)
+                candidates.append(candidate)
             last_place = _most_specific(mentions.places) or last_place
+        events = group_candidates(candidates, _is_headline(sentences))
+        _fill_dates(events, sentences, doc.published)
         return events
 
     def _candidate(
-        self,
-        doc: Document,
-        mentions: SentenceMentions,
-        last_place: PlaceMention | None,
-        last_date: PartialDate | None,
-    ) -> tuple[Event, bool] | None:
-        """The sentence's event, and whether it is bare: no place, weapon or actor of its own."""
+        self, doc: Document, mentions: SentenceMentions, last_place: PlaceMention | None
+    ) -> Candidate | None:
         if any(mentions.cue(kind) for kind in NOT_NEW_EVENT_CUES):
             return None
         mentions = _before_context(mentions)
@@ -104,18 +105,39 @@ class EventBuilder:
         weapon = _weapon(mentions)
         if trigger.needs_weapon and (weapon is None or weapon.owner_marked):
             return None
-        roles = assign_roles(mentions, trigger)
+        own_date = mentions.dates[0] if mentions.dates else None
+        if own_date is not None and _recalled_or_planned(own_date.date, doc.published):
+            return None
+        provisional = self._sub_type(trigger, weapon, None)
+        roles = assign_roles(mentions, trigger, provisional)
         sub_type = self._sub_type(trigger, weapon, roles)
-        kind = self.taxonomy.get(sub_type)
         place, precision = choose_place(mentions.places, last_place)
-        country = place.place.country if place else None
+        event = self._event(doc, mentions, trigger, sub_type, weapon)
+        self._set_actors(event, roles, place.place.country if place else None)
+        if place is not None:
+            _set_place(event, place, precision)
+        if own_date is not None:
+            event.event_date = own_date.date
+            event.support["event_date"] = own_date.span
+        event.claims.append(claim_of(mentions, roles, sub_type, trigger.span))
+        own_place = any(p.place.feature not in WIDE_PLACES for p in mentions.places)
+        bare = not own_place and weapon is None and roles.actor1 is None
+        return Candidate(event, mentions.sentence.index, bare)
+
+    def _event(
+        self,
+        doc: Document,
+        mentions: SentenceMentions,
+        trigger: TriggerMention,
+        sub_type: str,
+        weapon: WeaponMention | None,
+    ) -> Event:
+        kind = self.taxonomy.get(sub_type)
         sentence = mentions.sentence
-        evidence = Evidence(sentence.text, sentence.start, sentence.end)
-        claim = claim_of(mentions, roles, trigger.span)
         event = Event(
             event_id=_event_id(doc.doc_id, sentence.start, sub_type),
             doc_id=doc.doc_id,
-            event_date=mentions.dates[0].date if mentions.dates else last_date or doc.published,
+            event_date=None,
             event_type=kind.event_type,
             sub_event_type=sub_type,
             weapon=weapon.weapon if weapon else None,
@@ -123,23 +145,17 @@ class EventBuilder:
             plover=kind.plover,
             cameo=kind.cameo,
             codebook_version=self.codebook_version,
-            evidence=evidence,
-            claims=[claim],
+            evidence=Evidence(sentence.text, sentence.start, sentence.end),
             support={"event_type": trigger.span, "sub_event_type": trigger.span},
         )
-        self._set_actors(event, roles, country, kind.event_type)
-        if place is not None:
-            _set_place(event, place, precision)
-        self._set_casualties(event, mentions)
         if weapon is not None:
             event.support["weapon"] = weapon.span
-        if mentions.dates:
-            event.support["event_date"] = mentions.dates[0].span
-        _apply_claims(event)
-        bare = not mentions.places and weapon is None and roles.actor1 is None
-        return event, bare
+        _set_casualties(event, mentions)
+        return event
 
-    def _sub_type(self, trigger: TriggerMention, weapon: WeaponMention | None, roles: Roles) -> str:
+    def _sub_type(
+        self, trigger: TriggerMention, weapon: WeaponMention | None, roles: Roles | None
+    ) -> str:
         declared = trigger.sub_event_type
         by_weapon = self.taxonomy.by_weapon.get(weapon.weapon) if weapon else None
         if not declared.startswith("@"):
@@ -150,7 +166,7 @@ class EventBuilder:
             return declared
         if by_weapon is not None:
             return by_weapon
-        target = roles.actor2
+        target = roles.actor2 if roles else None
         if target is None:
             target_kind = "unknown_target"
         elif target.inter in ARMED_INTER or target.holds_facility:
@@ -160,10 +176,12 @@ class EventBuilder:
         table = self.taxonomy.without_weapon.get(declared.lstrip("@"), {})
         return table.get(target_kind) or table.get("unknown_target") or "Attack"
 
-    def _set_actors(self, event: Event, roles: Roles, country: str | None, kind: str) -> None:
+    def _set_actors(self, event: Event, roles: Roles, country: str | None) -> None:
         actor1 = self._named(roles.actor1, country)
         if actor1 is None and country is not None:
-            generic = DEFAULT_PERPETRATOR.get(kind, "unidentified")
+            generic = DEFAULT_PERPETRATOR.get(
+                event.sub_event_type, DEFAULT_PERPETRATOR.get(event.event_type, "unidentified")
+            )
             event.actor1 = self.namer.name(generic, country)
             event.inter1 = self.namer.inter(generic)
         elif actor1 is not None:
@@ -187,20 +205,49 @@ class EventBuilder:
             return self.namer.name(actor.generic_kind, country), actor.inter
         return None
 
-    @staticmethod
-    def _set_casualties(event: Event, mentions: SentenceMentions) -> None:
-        for kind in ("killed", "injured"):
-            found = [c for c in mentions.casualties if c.kind == kind]
-            if not found:
-                continue
-            # ACLED takes the most conservative figure when reports disagree.
-            lowest = min(found, key=lambda c: c.count)
-            if kind == "killed":
-                event.fatalities = lowest.count
-                event.support["fatalities"] = lowest.span
-            else:
-                event.injuries = lowest.count
-                event.support["injuries"] = lowest.span
+
+def _set_casualties(event: Event, mentions: SentenceMentions) -> None:
+    for kind in ("killed", "injured"):
+        found = [c for c in mentions.casualties if c.kind == kind]
+        if not found:
+            continue
+        # ACLED takes the most conservative figure when reports disagree.
+        lowest = min(found, key=lambda c: c.count)
+        if kind == "killed":
+            event.fatalities = lowest.count
+            event.support["fatalities"] = lowest.span
+        else:
+            event.injuries = lowest.count
+            event.support["injuries"] = lowest.span
+
+
+def _recalled_or_planned(date: PartialDate, published: PartialDate | None) -> bool:
+    if published is None:
+        return False
+    days_before = (published.first_day() - date.last_day()).days
+    days_after = (date.first_day() - published.last_day()).days
+    return days_before > RECALL_DAYS or days_after > FUTURE_SLACK_DAYS
+
+
+def _is_headline(sentences: Sequence[SentenceMentions]) -> bool:
+    """The first line is a title: no closing punctuation, and the article goes on after it."""
+    if len(sentences) < 2:
+        return False
+    return sentences[0].sentence.text.rstrip()[-1:] not in ".!?؟…\"'»)"
+
+
+def _fill_dates(
+    events: list[Event], sentences: Sequence[SentenceMentions], published: PartialDate | None
+) -> None:
+    """An event whose sentences give no date takes the last date the article gave before it,
+    else the first date the article gives, else the publication date."""
+    dated = [(m.sentence.start, m.dates[0].date) for m in sentences if m.dates]
+    first = dated[0][1] if dated else None
+    for event in events:
+        if event.event_date is not None or event.evidence is None:
+            continue
+        before = [date for start, date in dated if start < event.evidence.start]
+        event.event_date = before[-1] if before else first or published
 
 
 def _before_context(mentions: SentenceMentions) -> SentenceMentions:
@@ -224,11 +271,11 @@ def _before_context(mentions: SentenceMentions) -> SentenceMentions:
 
 def _primary_trigger(mentions: SentenceMentions) -> TriggerMention | None:
     """The sentence's main event word: a specific sub-type beats a generic one, then the first."""
-    candidates = mentions.triggers
-    if not candidates:
+    if not mentions.triggers:
         return None
     return min(
-        candidates, key=lambda t: (t.sub_event_type.startswith("@"), t.needs_weapon, t.span.start)
+        mentions.triggers,
+        key=lambda t: (t.sub_event_type.startswith("@"), t.needs_weapon, t.span.start),
     )
 
 
@@ -236,6 +283,11 @@ def _weapon(mentions: SentenceMentions) -> WeaponMention | None:
     if not mentions.weapons:
         return None
     return min(mentions.weapons, key=lambda w: WEAPON_PRIORITY.index(w.weapon))
+
+
+def _most_specific(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    chosen, _precision = choose_place(places, None)
+    return chosen
 
 
 def _set_place(event: Event, place: PlaceMention, precision: int) -> None:
@@ -248,63 +300,6 @@ def _set_place(event: Event, place: PlaceMention, precision: int) -> None:
     event.support["location"] = place.span
 
 
-def _apply_claims(event: Event) -> None:
-    event.claim_status = strongest(event.claims)
-    claimed = next((c for c in event.claims if c.status == "claimed" and c.by), None)
-    event.claimed_by = claimed.by if claimed else None
-    reported = next((c for c in event.claims if c.status != "claimed" and c.by), None)
-    event.reported_by = reported.by if reported else None
-
-
 def _event_id(doc_id: str, start: int, sub_type: str) -> str:
     digest = hashlib.sha1(f"{doc_id}|{start}|{sub_type}".encode()).hexdigest()
     return f"ev-{digest[:16]}"
-
-
-def _merge_into(events: list[Event], candidate: Event) -> None:
-    """Fold ``candidate`` into an earlier event of the document that tells the same happening."""
-    for event in reversed(events):
-        if _same_happening(event, candidate):
-            _absorb(event, candidate)
-            return
-    events.append(candidate)
-
-
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-
-
-def _same_kind(a: Event, b: Event) -> bool:
-    return a.event_type == b.event_type or {a.event_type, b.event_type} <= VIOLENT_TYPES
-
-
-def _most_specific(places: Sequence[PlaceMention]) -> PlaceMention | None:
-    chosen, _precision = choose_place(places, None)
-    return chosen
-
-
-def _same_happening(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type or a.location is None or a.location != b.location:
-        return False
-    if a.weapon and b.weapon and a.weapon != b.weapon:
-        return False
-    if a.event_date and b.event_date and not a.event_date.overlaps(b.event_date):
-        return False
-    named = ("actor1" in a.support, "actor1" in b.support)
-    return not (all(named) and a.actor1 != b.actor1)
-
-
-def _absorb(event: Event, other: Event) -> None:
-    for name in ("actor1", "actor2", "weapon", "fatalities", "injuries", "event_date"):
-        if getattr(event, name) is None and getattr(other, name) is not None:
-            setattr(event, name, getattr(other, name))
-            if name in other.support:
-                event.support[name] = other.support[name]
-    if other.actor2 and event.actor2 and other.actor2 != event.actor2 and not event.assoc_actor_2:
-        event.assoc_actor_2 = other.actor2
-    for name in ("fatalities", "injuries"):
-        mine, theirs = getattr(event, name), getattr(other, name)
-        if mine is not None and theirs is not None and theirs < mine:
-            setattr(event, name, theirs)
-            event.support[name] = other.support[name]
-    event.claims.extend(other.claims)
-    _apply_claims(event)

@@ -30,6 +30,8 @@ class ActorLexeme:
     """Canonical name (named), generic kind, ISO alpha-2 (demonym) or reporter name."""
     inter: int | None = None
     country: str | None = None
+    authority: bool = False
+    speaks_for: str | None = None
 
 
 class Taxonomy:
@@ -124,7 +126,9 @@ class LanguageLexicon:
                 for kind, patterns in files.read(f"{lang}/cues.yaml").get("cues", {}).items()
                 for pattern in patterns
             ),
-            actors=PhraseMatcher(_actor_entries(actor_words, named_actors)),
+            actors=PhraseMatcher(
+                _actor_entries(actor_words, named_actors, files.read("sources.yaml"))
+            ),
             demonyms=PhraseMatcher(
                 (str(pattern), ActorLexeme("demonym", str(code).upper()))
                 for pattern, code in actor_words.get("demonyms", {}).items()
@@ -149,7 +153,9 @@ def _weapon_entries(data: dict[str, Any]) -> list[tuple[str, str]]:
     return entries
 
 
-def _actor_entries(data: dict[str, Any], named: list[Any]) -> list[tuple[str, ActorLexeme]]:
+def _actor_entries(
+    data: dict[str, Any], named: list[Any], sources: dict[str, Any]
+) -> list[tuple[str, ActorLexeme]]:
     entries: list[tuple[str, ActorLexeme]] = []
     for actor in named:
         lexeme = ActorLexeme("named", str(actor["name"]), actor.get("inter"), actor.get("country"))
@@ -162,6 +168,14 @@ def _actor_entries(data: dict[str, Any], named: list[Any]) -> list[tuple[str, Ac
     # Words that name a state's forces only with a nationality beside them ("forces russes").
     for pattern in data.get("military_with_demonym", []) or []:
         entries.append((str(pattern), ActorLexeme("generic", NEEDS_NATIONALITY)))
+    known = sources.get("sources", {})
     for pattern, name in data.get("reporters", {}).items():
-        entries.append((str(pattern), ActorLexeme("reporter", str(name))))
+        about = known.get(str(name)) or {}
+        lexeme = ActorLexeme(
+            "reporter",
+            str(name),
+            authority=bool(about.get("authority", False)),
+            speaks_for=about.get("speaks_for") or None,
+        )
+        entries.append((str(pattern), lexeme))
     return entries

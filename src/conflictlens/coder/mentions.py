@@ -35,12 +35,14 @@ _GAP_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _GAP_ALLOWED = re.compile(r"^[\s\w'-]*$")
 
 
-def is_adjacent(folded: str, left_end: int, right_start: int) -> bool:
-    """True when at most ADJACENT_MAX_WORDS words, and no punctuation, separate two matches."""
+def is_adjacent(
+    folded: str, left_end: int, right_start: int, max_words: int = ADJACENT_MAX_WORDS
+) -> bool:
+    """True when at most ``max_words`` words, and no punctuation, separate two matches."""
     if right_start < left_end:
         return False
     gap = folded[left_end:right_start]
-    return bool(_GAP_ALLOWED.match(gap)) and len(_GAP_WORD.findall(gap)) <= ADJACENT_MAX_WORDS
+    return bool(_GAP_ALLOWED.match(gap)) and len(_GAP_WORD.findall(gap)) <= max_words
 
 
 def distribute(
@@ -128,7 +130,7 @@ def _nationalities_on_events(
         if any(_adjacent(folded, match, other) for other in matches):
             continue  # it qualifies an actor word ("forces russes", "résistance irakienne")
         country = namer.country(match.payload.value)
-        if country is None or not any(_adjacent(folded, match, span) for span in spans):
+        if country is None or not any(_touches(folded, match, span) for span in spans):
             continue
         found.append(
             ActorMention(
@@ -150,6 +152,12 @@ def _adjacent(folded: str, a: Match[ActorLexeme], b: Match[ActorLexeme] | Span) 
     return is_adjacent(folded, a.end, b.start) or is_adjacent(folded, b.end, a.start)
 
 
+def _touches(folded: str, a: Match[ActorLexeme], b: Span) -> bool:
+    """A nationality on an event word stands right by it: "frappes israéliennes", "Russian
+    missiles"; "targeted the Liberian-flagged ship" does not make Liberia the attacker."""
+    return is_adjacent(folded, a.end, b.start, 0) or is_adjacent(folded, b.end, a.start, 0)
+
+
 def _resolve_actors(
     text: str,
     folded: str,
@@ -165,7 +173,15 @@ def _resolve_actors(
         if lexeme.kind == "named":
             resolved.append(ActorMention(span, lexeme.value, lexeme.inter, lexeme.country))
         elif lexeme.kind == "reporter":
-            resolved.append(ActorMention(span, lexeme.value, reporter=True))
+            resolved.append(
+                ActorMention(
+                    span,
+                    lexeme.value,
+                    reporter=True,
+                    authority=lexeme.authority,
+                    speaks_for=lexeme.speaks_for,
+                )
+            )
         else:
             actor = _generic(text, folded, match, span, demonyms, namer)
             if actor.name or lexeme.value != NEEDS_NATIONALITY:

@@ -4,10 +4,13 @@ Rules (calibrated on the seed and the project's gold articles):
 - active voice: the nearest party before the trigger did it, the first party after it suffered it;
 - passive voice ("a été ciblée par", "came under"): the other way round;
 - a place held by a force ("la base américaine") marks that force as the target;
+- civilians are never the perpetrators of violence against them: they are its target;
 - a nationality on the trigger or its weapon ("frappes israéliennes", "Russian missiles") names the
-  state forces of that country as the perpetrator;
-- when no perpetrator stands in the sentence, the speaker of a claim or statement who is an armed
-  non-state group is taken as the perpetrator (militias announce their own attacks).
+  state forces of that country as the perpetrator — or, for an interception, as the side whose
+  weapon was stopped;
+- when no perpetrator stands in the sentence, the speaker of a claim is taken as the perpetrator
+  (militias and armies announce their own operations), and so is the side a reporting source
+  speaks for when it claims ("the Russian defence ministry said its forces took ...").
 """
 
 from __future__ import annotations
@@ -23,6 +26,11 @@ PASSIVE_WINDOW_CHARS = 12
 ("a été ciblée", "ont été tués"): one short adverb may stand between."""
 NON_STATE_ARMED_INTER = frozenset({2, 3, 4})
 """ACLED inter codes of rebel groups, political militias and identity militias."""
+CIVILIAN_INTER = 7
+QUALIFIER_REACH_CHARS = 3
+"""A nationality qualifies an event word when only a space or two stands between them."""
+INTERCEPTION = "Disrupted weapons use"
+SPEAKING_CUES = ("claim", "statement", "confirm", "deny")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,17 +38,67 @@ class Roles:
     actor1: ActorMention | None
     actor2: ActorMention | None
     speaker: ActorMention | None
-    """The party whose words report the event, when one is the subject of a statement."""
+    """The party or source whose words report the event, when one is the subject of a statement."""
 
 
-QUALIFIER_REACH_CHARS = 25
-"""How far a nationality may stand from the event word it qualifies ("frappes aériennes
-israéliennes", "Russian cruise missile strike"); one to three words."""
+def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: str) -> Roles:
+    parties = [a for a in mentions.actors if not a.reporter and not a.qualifies_event]
+    qualifier = next(
+        (a for a in mentions.actors if a.qualifies_event and _near(a.span, trigger, mentions)),
+        None,
+    )
+    speaker = _speaker(mentions)
+    party_speaker = speaker if speaker is not None and not speaker.reporter else None
+    actor1, actor2 = _by_position(mentions, trigger, parties, party_speaker)
+    if actor1 is not None and actor1.inter == CIVILIAN_INTER:
+        actor1, actor2 = None, actor2 or actor1
+    if sub_type == INTERCEPTION and qualifier is not None:
+        actor2, qualifier = qualifier, None  # the intercepted weapon's owner
+    if actor1 is None:
+        actor1 = qualifier or _claimant(mentions, speaker)
+    elif qualifier is not None and actor1.generic_kind == "unidentified":
+        actor1 = qualifier
+    if actor2 is None:
+        actor2 = next((a for a in parties if a.holds_facility and a is not actor1), None)
+    if actor2 is not None and actor1 is not None and actor2.name and actor2.name == actor1.name:
+        actor2 = None
+    return Roles(actor1, actor2, speaker)
 
 
-def _near(span: Span, trigger: Span, mentions: SentenceMentions) -> bool:
+def _by_position(
+    mentions: SentenceMentions,
+    trigger: TriggerMention,
+    parties: list[ActorMention],
+    speaker: ActorMention | None,
+) -> tuple[ActorMention | None, ActorMention | None]:
+    before = [a for a in parties if a.span.end <= trigger.span.start and a is not speaker]
+    after = [a for a in parties if a.span.start >= trigger.span.end and a is not speaker]
+    if _is_passive(mentions, trigger):
+        actor1 = next((a for a in after if not a.holds_facility), None)
+        actor2 = before[-1] if before else None
+    else:
+        actor1 = next((a for a in reversed(before) if not a.holds_facility), None)
+        actor2 = after[0] if after else None
+    return actor1, actor2
+
+
+def _claimant(mentions: SentenceMentions, speaker: ActorMention | None) -> ActorMention | None:
+    """The perpetrator known only as the one who announces the event."""
+    if speaker is None:
+        return None
+    claims = mentions.cue("claim") is not None
+    if not speaker.reporter:
+        if claims or speaker.inter in NON_STATE_ARMED_INTER:
+            return speaker
+        return None
+    if claims and speaker.speaks_for:
+        return ActorMention(speaker.span, speaker.speaks_for, inter=1)
+    return None
+
+
+def _near(span: Span, trigger: TriggerMention, mentions: SentenceMentions) -> bool:
     """The nationality stands by the trigger or by a weapon of the sentence."""
-    targets = [trigger, *(w.span for w in mentions.weapons)]
+    targets = [trigger.span, *(w.span for w in mentions.weapons)]
     return any(
         span.start - t.end <= QUALIFIER_REACH_CHARS and t.start - span.end <= QUALIFIER_REACH_CHARS
         for t in targets
@@ -58,39 +116,19 @@ def _is_passive(mentions: SentenceMentions, trigger: TriggerMention) -> bool:
     return False
 
 
-def _speaker(mentions: SentenceMentions, parties: list[ActorMention]) -> ActorMention | None:
-    """The party standing right before the first claim or statement cue: its subject.
+def _speaker(mentions: SentenceMentions) -> ActorMention | None:
+    """The actor or source standing right before the first claim or statement cue: its subject.
 
-    A place held by a force ("la base américaine") never speaks.
+    A place held by a force ("la base américaine") never speaks; a source named after the cue
+    ("selon des sources locales", "according to the Pentagon") speaks too.
     """
-    speakers = [a for a in parties if not a.holds_facility]
+    speakers = [a for a in mentions.actors if not a.holds_facility and not a.qualifies_event]
     for cue in mentions.cues:
-        if cue.kind in ("claim", "statement", "confirm", "deny"):
-            before = [a for a in speakers if a.span.end <= cue.span.start]
-            return before[-1] if before else None
+        if cue.kind not in SPEAKING_CUES:
+            continue
+        before = [a for a in speakers if a.span.end <= cue.span.start]
+        if before:
+            return before[-1]
+        after = [a for a in speakers if a.reporter and a.span.start >= cue.span.end]
+        return after[0] if after else None
     return None
-
-
-def assign_roles(mentions: SentenceMentions, trigger: TriggerMention) -> Roles:
-    parties = [a for a in mentions.actors if not a.reporter]
-    qualifying = next(
-        (a for a in parties if a.qualifies_event and _near(a.span, trigger.span, mentions)), None
-    )
-    parties = [a for a in parties if not a.qualifies_event]
-    speaker = _speaker(mentions, parties)
-    before = [a for a in parties if a.span.end <= trigger.span.start and a is not speaker]
-    after = [a for a in parties if a.span.start >= trigger.span.end and a is not speaker]
-    if _is_passive(mentions, trigger):
-        before, after = after, list(reversed(before))
-        actor1 = next((a for a in before if not a.holds_facility), None)
-        actor2 = after[0] if after else None
-    else:
-        actor1 = next((a for a in reversed(before) if not a.holds_facility), None)
-        actor2 = after[0] if after else None
-    if actor2 is None:
-        actor2 = next((a for a in parties if a.holds_facility and a is not actor1), None)
-    if actor1 is None and speaker is not None and speaker.inter in NON_STATE_ARMED_INTER:
-        actor1 = speaker
-    if qualifying is not None and (actor1 is None or actor1.generic_kind == "unidentified"):
-        actor1 = qualifying
-    return Roles(actor1, actor2 if actor2 is not actor1 else None, speaker)

@@ -24,6 +24,8 @@ _BOUNDARY = re.compile(r"[.!?;:\n؟؛]")
 _WINDOW = 80
 _HINT_BEFORE = 45
 _HINT_AFTER = 12
+_CLITICS = "[وفبل]{0,2}"
+"""Arabic one-letter clitics that may stick to a cue word (وريف دير الزور)."""
 
 
 def _normal(phrase: str) -> str:
@@ -61,14 +63,13 @@ class Cues:
     def __init__(self, cues: Mapping[str, Any], countries: Mapping[str, CountryEntry]) -> None:
         connectors = _alternation(_phrases(cues.get("connectors")))
         modifiers = _alternation(_phrases(cues.get("modifiers")))
-        tail = f"(?: (?:{modifiers}))?(?: (?:{connectors}))*$"
-        self._near = re.compile(f"(?:^| )(?:{_alternation(_phrases(cues.get('near')))}){tail}")
-        self._region = re.compile(
-            f"(?:^| )(?:{_alternation(_phrases(cues.get('region')))}){tail}"
-        )
-        self._town = re.compile(
-            f"(?:^| )(?:{_alternation(_phrases(cues.get('city')))})(?: \\w+)?(?: (?:{connectors}))*$"
-        )
+        towns = _alternation(_phrases(cues.get("city")))
+        town = f"(?: (?:{towns})(?: \\w+)?(?: (?:{connectors}))*)?"
+        tail = f"(?: (?:{modifiers}))?(?: (?:{connectors}))*{town}$"
+        head = f"(?:^| ){_CLITICS}"
+        self._near = re.compile(f"{head}(?:{_alternation(_phrases(cues.get('near')))}){tail}")
+        self._region = re.compile(f"{head}(?:{_alternation(_phrases(cues.get('region')))}){tail}")
+        self._town = re.compile(f"{head}(?:{towns})(?: \\w+)?(?: (?:{connectors}))*$")
         after = _alternation(_phrases(cues.get("region_after")))
         self._after = re.compile(f"[ \\-]+(?:{after})(?!\\w)")
         kinds = _alternation(

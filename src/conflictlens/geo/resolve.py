@@ -67,8 +67,10 @@ class _Context:
 
     def country_share(self, iso: str, mention: _Mention) -> float:
         """How much the document is about ``iso``, leaving out the mention's own vote."""
+        if not iso or not self.top:
+            return 0.0
         own = mention.vote[1] if mention.vote[0] == iso else 0.0
-        return (self.countries.get(iso, 0.0) - own) / self.top if self.top else 0.0
+        return max(0.0, self.countries.get(iso, 0.0) - own) / self.top
 
     def admin1_support(self, key: str, mention: _Mention) -> int:
         return self.admin1.get(key, 0) - (1 if mention.vote[2] == key else 0)
@@ -105,7 +107,11 @@ class Resolver:
         if found.key in self._caps_only and not capitals:
             return None
         around = self._cues.around(folded, found.start, found.end)
-        trusted_only = (capitals and len(surface) <= 4) or len(found.key) <= 2
+        trusted_only = (
+            (capitals and len(surface) <= 4)
+            or len(found.key) <= 2
+            or _embedded(text, found.start, found.end)
+        )
         candidates = []
         for posting in self._gaz.entry(found.entry):
             place = posting >> 2
@@ -256,6 +262,13 @@ def _lonely(text: str, start: int, end: int) -> bool:
         if text[word].isupper() and word < before and not _opens_sentence(text, word):
             return True
     return end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
+
+
+def _embedded(text: str, start: int, end: int) -> bool:
+    """Part of a longer hyphenated name ("Tal" in "Al-Shaddadi-Tal-Jair")."""
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
+        return True
+    return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
 
 
 def _opens_sentence(text: str, start: int) -> bool:

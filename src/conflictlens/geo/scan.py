@@ -67,6 +67,8 @@ class _Start:
     position: int
     word: str
     arabic: bool
+    head: bool = False
+    """A lower-case word that may only open a curated name of several words ("mer Rouge")."""
 
 
 class Scanner:
@@ -100,7 +102,7 @@ class Scanner:
         if self._head is None:
             yield from capitals
             return
-        heads = (_Start(m.start(), m.group(), False) for m in self._head.finditer(folded))
+        heads = (_Start(m.start(), m.group(), False, True) for m in self._head.finditer(folded))
         yield from _merge_sorted(capitals, heads)
 
     def _at(self, text: str, folded: str, start: _Start) -> Found | None:
@@ -115,12 +117,18 @@ class Scanner:
                 bare = self._walk(folded, following.group(2), following.end())
                 if bare is not None and (best is None or bare[0] > best[0]):
                     best = bare
+        if start.head:
+            return None if best is None or " " not in best[2] else self._found(start, best)
         if best is not None:
-            hit = Found(start.position, best[0], best[1], "exact", best[2])
+            hit = self._found(start, best)
             return self._longer_by_skeleton(text, folded, start, hit)
         if _CYRILLIC_WORD.match(word):
             return self._inflected(folded, start)
         return self._longer_by_skeleton(text, folded, start, None)
+
+    @staticmethod
+    def _found(start: _Start, best: tuple[int, int, str]) -> Found:
+        return Found(start.position, best[0], best[1], "exact", best[2])
 
     def _walk(self, folded: str, first: str, end: int) -> tuple[int, int, str] | None:
         """The longest key starting with word ``first`` (ending at ``end``): (end, entry, key)."""

@@ -1,0 +1,166 @@
+"""Candidate events of one document that tell the same happening become one event.
+
+Rules:
+- a bare back-reference ("ce ciblage", "the attack": no place, weapon or perpetrator of its own)
+  joins the event just before it;
+- two candidates are one happening when their types agree, their places are the same (by name or
+  within SAME_PLACE_KM), their weapons and days do not differ and no two different perpetrators
+  are named;
+- a headline repeats the article's main event: it joins the first event of its type rather than
+  making one of its own;
+- arrests or an intervention at a protest make it a protest with intervention.
+The merged event keeps every claim; fatalities keep the lowest figure (ACLED's conservative rule).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from conflictlens.coder.attribution import strongest
+from conflictlens.model import Event
+
+__all__ = ["Candidate", "group_candidates"]
+
+SAME_PLACE_KM = 10.0
+"""Two spellings of one town resolve to GeoNames entries a few km apart (a city and its district
+centre); 10 km joins them without joining neighbouring towns."""
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+PROTEST_ESCALATION = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+)
+"""A protest's sub-type rises to the strongest intervention any sentence reports."""
+JOINS_PROTEST = frozenset({"Arrests", *PROTEST_ESCALATION})
+PLACE_FIELDS = ("country", "admin1", "location", "latitude", "longitude", "geo_precision")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    event: Event
+    sentence_index: int
+    bare: bool
+
+
+def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]:
+    events: list[Event] = []
+    titles = [c for c in candidates if headline and c.sentence_index == 0]
+    for candidate in candidates:
+        if candidate in titles:
+            continue
+        event = candidate.event
+        if candidate.bare and events and _same_kind(events[-1], event):
+            _absorb(events[-1], event)
+            continue
+        match = next((e for e in reversed(events) if _same_happening(e, event)), None)
+        if match is None:
+            events.append(event)
+        else:
+            _absorb(match, event)
+    for title in titles:
+        match = next((e for e in events if _same_kind(e, title.event)), None)
+        if match is None:
+            events.insert(0, title.event)
+        else:
+            _absorb(match, title.event)
+    for event in events:
+        apply_claims(event)
+    return events
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    return a.event_type == b.event_type or {a.event_type, b.event_type} <= VIOLENT_TYPES
+
+
+def _compatible_types(a: Event, b: Event) -> bool:
+    if a.event_type == b.event_type:
+        return True
+    return {a.sub_event_type, b.sub_event_type} <= JOINS_PROTEST
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return False
+    if a.location == b.location:
+        return True
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return _km(a, b) <= SAME_PLACE_KM
+
+
+def _km(a: Event, b: Event) -> float:
+    assert a.latitude is not None and a.longitude is not None
+    assert b.latitude is not None and b.longitude is not None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if not _compatible_types(a, b) or not _same_place(a, b):
+        return False
+    if a.weapon and b.weapon and a.weapon != b.weapon:
+        return False
+    if a.event_date and b.event_date and not a.event_date.overlaps(b.event_date):
+        return False
+    named = ("actor1" in a.support, "actor1" in b.support)
+    return not (all(named) and a.actor1 != b.actor1)
+
+
+def _absorb(event: Event, other: Event) -> None:
+    """Fold what ``other`` adds into ``event``."""
+    if "actor1" not in event.support and "actor1" in other.support:
+        event.actor1, event.inter1 = other.actor1, other.inter1
+        event.support["actor1"] = other.support["actor1"]
+    for name in ("actor2", "weapon", "event_date", "fatalities", "injuries"):
+        if getattr(event, name) is None and getattr(other, name) is not None:
+            setattr(event, name, getattr(other, name))
+            if name in other.support:
+                event.support[name] = other.support[name]
+    if other.actor2 and event.actor2 and other.actor2 != event.actor2 and not event.assoc_actor_2:
+        event.assoc_actor_2 = other.actor2
+    _keep_lowest(event, other)
+    _keep_most_precise_place(event, other)
+    _escalate_protest(event, other)
+    event.claims.extend(other.claims)
+    apply_claims(event)
+
+
+def _keep_lowest(event: Event, other: Event) -> None:
+    for name in ("fatalities", "injuries"):
+        mine, theirs = getattr(event, name), getattr(other, name)
+        if mine is not None and theirs is not None and theirs < mine:
+            setattr(event, name, theirs)
+            event.support[name] = other.support[name]
+
+
+def _keep_most_precise_place(event: Event, other: Event) -> None:
+    if other.location is None:
+        return
+    if event.location is None or (other.geo_precision or 3) < (event.geo_precision or 3):
+        for name in PLACE_FIELDS:
+            setattr(event, name, getattr(other, name))
+        event.support["location"] = other.support["location"]
+
+
+def _escalate_protest(event: Event, other: Event) -> None:
+    if event.sub_event_type not in PROTEST_ESCALATION:
+        return
+    theirs = "Protest with intervention" if other.sub_event_type == "Arrests" else None
+    theirs = other.sub_event_type if other.sub_event_type in PROTEST_ESCALATION else theirs
+    if theirs and PROTEST_ESCALATION.index(theirs) > PROTEST_ESCALATION.index(event.sub_event_type):
+        event.sub_event_type = theirs
+        if event.actor2 is None and other.sub_event_type == "Arrests" and other.actor1:
+            event.actor2 = other.actor1
+
+
+def apply_claims(event: Event) -> None:
+    event.claim_status = strongest(event.claims)
+    claimed = next((c for c in event.claims if c.status == "claimed" and c.by), None)
+    event.claimed_by = claimed.by if claimed else None
+    reported = next((c for c in event.claims if c.status != "claimed" and c.by), None)
+    event.reported_by = reported.by if reported else None
