@@ -111,7 +111,8 @@ class EventBuilder:
         provisional = self._sub_type(trigger, weapon, None)
         roles = assign_roles(mentions, trigger, provisional)
         sub_type = self._sub_type(trigger, weapon, roles)
-        place, precision = choose_place(mentions.places, last_place)
+        anchor = min(t.span.start for t in mentions.triggers)
+        place, precision = choose_place(mentions.places, last_place, anchor)
         event = self._event(doc, mentions, trigger, sub_type, weapon)
         self._set_actors(event, roles, place.place.country if place else None)
         if place is not None:

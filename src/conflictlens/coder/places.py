@@ -28,12 +28,13 @@ SPECIFICITY = {
     "country": 4,
 }
 """Lower is more specific; features not listed count as towns."""
-_RELATION_RANK = {"at": 0, "near": 1, "region": 2}
 WIDE_FEATURES = frozenset({"admin1", "country"})
 
 
-def _rank(mention: PlaceMention) -> tuple[int, int]:
-    return SPECIFICITY.get(mention.place.feature, 1), _RELATION_RANK[mention.relation]
+def _rank(mention: PlaceMention, anchor: int) -> tuple[int, int]:
+    """Most specific first, then nearest the event word: "une frappe ... près de la base de
+    Harir" is at Harir even when the sentence names another base later."""
+    return SPECIFICITY.get(mention.place.feature, 1), abs(mention.span.start - anchor)
 
 
 def precision_of(mention: PlaceMention) -> int:
@@ -43,11 +44,14 @@ def precision_of(mention: PlaceMention) -> int:
 
 
 def choose_place(
-    places: Sequence[PlaceMention], fallback: PlaceMention | None
+    places: Sequence[PlaceMention], fallback: PlaceMention | None, anchor: int = 0
 ) -> tuple[PlaceMention | None, int]:
-    """The event's place and its geo_precision; the last place named before, if none here."""
+    """The event's place and its geo_precision; the last place named before, if none here.
+
+    ``anchor`` is the document offset of the event word.
+    """
     if places:
-        best = min(places, key=_rank)
+        best = min(places, key=lambda mention: _rank(mention, anchor))
         return best, precision_of(best)
     if fallback is None:
         return None, 3

@@ -31,6 +31,8 @@ QUALIFIER_REACH_CHARS = 3
 """A nationality qualifies an event word when only a space or two stands between them."""
 INTERCEPTION = "Disrupted weapons use"
 SPEAKING_CUES = ("claim", "statement", "confirm", "deny")
+SUBJECT_GAP = 2
+"""Characters between a speaking verb and the subject that follows it: a space."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,7 @@ class Roles:
 
 
 def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: str) -> Roles:
-    parties = [a for a in mentions.actors if not a.reporter and not a.qualifies_event]
+    parties = [a for a in mentions.actors if _is_party(a)]
     qualifier = next(
         (a for a in mentions.actors if a.qualifies_event and _near(a.span, trigger, mentions)),
         None,
@@ -51,9 +53,14 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
     party_speaker = speaker if speaker is not None and not speaker.reporter else None
     actor1, actor2 = _by_position(mentions, trigger, parties, party_speaker)
     if actor1 is not None and actor1.inter == CIVILIAN_INTER:
-        actor1, actor2 = None, actor2 or actor1
+        # "civilians were killed ... by shells fired by the RSF": the victims come first.
+        armed_after = actor2 is not None and actor2.inter != CIVILIAN_INTER
+        actor1, actor2 = (actor2, actor1) if armed_after else (None, actor1)
     if sub_type == INTERCEPTION and qualifier is not None:
         actor2, qualifier = qualifier, None  # the intercepted weapon's owner
+    if actor1 is None and sub_type == INTERCEPTION and speaker and speaker.speaks_for:
+        # The side whose spokesman announces an interception made it.
+        actor1 = ActorMention(speaker.span, speaker.speaks_for, inter=1)
     if actor1 is None:
         actor1 = qualifier or _claimant(mentions, speaker)
     elif qualifier is not None and actor1.generic_kind == "unidentified":
@@ -63,6 +70,14 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
     if actor2 is not None and actor1 is not None and actor2.name and actor2.name == actor1.name:
         actor2 = None
     return Roles(actor1, actor2, speaker)
+
+
+def _is_party(actor: ActorMention) -> bool:
+    """An actor that can do or suffer the event: not a source, not a nationality on a word, not a
+    facility whose holder the text does not name ("la base", "قاعدة")."""
+    if actor.reporter or actor.qualifies_event:
+        return False
+    return bool(actor.name) or not actor.holds_facility
 
 
 def _by_position(
@@ -129,6 +144,9 @@ def _speaker(mentions: SentenceMentions) -> ActorMention | None:
         before = [a for a in speakers if a.span.end <= cue.span.start]
         if before:
             return before[-1]
-        after = [a for a in speakers if a.reporter and a.span.start >= cue.span.end]
-        return after[0] if after else None
+        after = [a for a in speakers if a.span.start >= cue.span.end]
+        # Verb-first languages put the subject right after the verb ("أعلنت المقاومة",
+        # "заявили в ВСУ"); a source may stand anywhere after "selon", "according to".
+        subject = next((a for a in after if a.span.start - cue.span.end <= SUBJECT_GAP), None)
+        return subject or next((a for a in after if a.reporter), None)
     return None
