@@ -42,7 +42,9 @@ def _shared_texts(shared: Path) -> list[Document]:
 
 def build_corpus(min_articles: int, shared: Path) -> list[Document]:
     sources = [demo_corpus(), ROOT / "tests" / "gold" / "articles", shared / "seed"]
-    base = [d for d in read_documents([s for s in sources if s.exists()]) if isinstance(d, Document)]
+    base = [
+        d for d in read_documents([s for s in sources if s.exists()]) if isinstance(d, Document)
+    ]
     base += _shared_texts(shared)
     corpus = list(base)
     while len(corpus) < min_articles:

@@ -1,10 +1,10 @@
 """conflictlens: news about armed conflict, in six languages, to a traceable event dataset.
 
-    >>> from conflictlens import Pipeline, read_documents
-    >>> pipeline = Pipeline.load()
-    >>> for doc in read_documents(["article.txt"]):
-    ...     for event in pipeline.extract(doc):
-    ...         print(event.to_record())
+>>> from conflictlens import Pipeline, read_documents
+>>> pipeline = Pipeline.load()
+>>> for doc in read_documents(["article.txt"]):
+...     for event in pipeline.extract(doc):
+...         print(event.to_record())
 """
 
 from conflictlens.errors import (

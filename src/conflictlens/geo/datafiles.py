@@ -83,6 +83,10 @@ class GeoData:
     places: tuple[CuratedPlace, ...]
     stopwords: frozenset[str]
     cues: Mapping[str, Any] = field(default_factory=dict)
+    hard_stopwords: frozenset[str] = frozenset()
+    """Never a place, whatever the layer (``everywhere`` in stopwords.yaml)."""
+    ambiguous: frozenset[str] = frozenset()
+    """Curated or country names that need the document's support (``ambiguous``)."""
     focus: frozenset[str] = frozenset()
     digest: str = ""
 
@@ -242,20 +246,28 @@ def _admin1_table(roots: Sequence[Path]) -> dict[tuple[str, str], str]:
     return table
 
 
+def _words(groups: Any) -> frozenset[str]:
+    """Words of a stop-list section: ``{group: [words]}`` or a plain list."""
+    if isinstance(groups, Mapping):
+        return frozenset(str(w) for group in groups.values() for w in group or [])
+    if isinstance(groups, list):
+        return frozenset(str(w) for w in groups)
+    return frozenset()
+
+
 def load_geo_data(files: CodebookFiles | None = None) -> GeoData:
     """Read and check every curated data file, shipped and user."""
     roots = _roots(files)
     countries = _read_merged("countries.yaml", roots)
     stop = _read_merged("stopwords.yaml", roots)
-    words: list[str] = []
-    for group in (stop.get("words") or {}).values():
-        words.extend(str(w) for w in group or [])
     return GeoData(
         countries=_countries(countries),
         admin1=_admin1(_read_merged("admin1.yaml", roots)),
         admin1_table=_admin1_table(roots),
         places=_places(_read_merged("places.yaml", roots)),
-        stopwords=frozenset(words),
+        stopwords=_words(stop.get("words")),
+        hard_stopwords=_words(stop.get("everywhere")),
+        ambiguous=_words(stop.get("ambiguous")),
         cues=_read_merged("cues.yaml", roots),
         focus=frozenset(str(c) for c in countries.get("focus") or []),
         digest=data_digest(files),

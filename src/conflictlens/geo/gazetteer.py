@@ -24,7 +24,7 @@ from conflictlens.model import Place
 
 __all__ = ["FOCUS", "FORMAT", "FULL", "MAIN", "TRUSTED", "Gazetteer"]
 
-FORMAT = 4
+FORMAT = 5
 """Bumped whenever the layout or the build rules change: part of the cache key."""
 
 TRUSTED = 1
@@ -83,6 +83,8 @@ class Gazetteer:
     postings: array[int]
     caps_only: list[str]
     """Keys found only when written in capitals (abbreviations: ``US``, ``DRC``, ``РФ``)."""
+    ambiguous: list[str]
+    """Keys of curated or country names that are also common words ("Chad", "مالي")."""
     heads: list[str]
     """Lower-case first words of curated names (``mer`` of "mer Rouge"), where a name may start."""
 

@@ -62,7 +62,11 @@ class LanguageDetector:
             return candidates[0].code
         lowered = sample.lower()
         words = Counter(_WORD.findall(lowered))
-        return max(candidates, key=lambda lang: self._score(lang, words, lowered)).code
+        # A tie (a headline with no frequent word) goes to the fallback language.
+        return max(
+            candidates,
+            key=lambda lang: (self._score(lang, words, lowered), lang.code == self._fallback),
+        ).code
 
     @staticmethod
     def _score(lang: _Language, words: Counter[str], lowered: str) -> float:

@@ -2,8 +2,9 @@
 
 The normalised text is the text conflictlens stores and quotes, so evidence offsets always point
 into it. What changes: Unicode NFC; curly quotes and apostrophes to straight ones; exotic spaces to
-plain spaces; runs of spaces collapsed; Arabic tatweel and short-vowel marks (harakat) removed,
-since news copy uses them inconsistently and they break matching ("الولايات" with a shadda).
+plain spaces; runs of spaces collapsed; hard-wrapped lines rejoined; Arabic tatweel and short-vowel
+marks (harakat) removed, since news copy uses them inconsistently and they break matching
+("الولايات" with a shadda).
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ _CHAR_MAP = str.maketrans(
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
 _SPACES = re.compile(r"[ \t]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+# A line break inside a sentence (hard-wrapped text): the line does not end a sentence and the
+# next one goes on in lower case. It becomes a space, one character for one.
+_WRAPPED = re.compile(r"(?<=[^\s.!?؟…:\"»])\n(?=[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ])")
 
 
 def normalise_text(text: str) -> str:
@@ -50,6 +54,7 @@ def normalise_text(text: str) -> str:
     text = _ARABIC_MARKS.sub("", text)
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _WRAPPED.sub(" ", text)
     return _MANY_BLANK_LINES.sub("\n\n", text).strip()
 
 
