@@ -4,7 +4,8 @@
            → places (geocode) → dates → casualties → events
 
 A pipeline is an ordered list of named components with one signature: each takes the
-:class:`Analysis` of a document and returns it with its own part filled in. The list can be read,
+:class:`Analysis` of a document and returns it with its own part filled in (in place: one
+Analysis per document, so no copies). The list can be read,
 and a component replaced or added (``Pipeline.replace``, ``Pipeline.add``), spaCy style. Merging
 events across documents and storing them happen after the pipeline (``conflictlens.run``).
 """
@@ -12,7 +13,7 @@ events across documents and storing them happen after the pipeline (``conflictle
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -79,20 +80,23 @@ class Resources:
 
 
 def _normalise(analysis: Analysis) -> Analysis:
-    doc = normalise_document(analysis.doc)
-    return replace(analysis, doc=doc, folded=fold(doc.text))
+    analysis.doc = normalise_document(analysis.doc)
+    analysis.folded = fold(analysis.doc.text)
+    return analysis
 
 
 def _language(detector: LanguageDetector) -> Component:
     def stage(analysis: Analysis) -> Analysis:
-        return replace(analysis, lang=detector.detect(analysis.doc.text, analysis.doc.lang))
+        analysis.lang = detector.detect(analysis.doc.text, analysis.doc.lang)
+        return analysis
 
     return stage
 
 
 def _sentences(splitter: SentenceSplitter) -> Component:
     def stage(analysis: Analysis) -> Analysis:
-        return replace(analysis, sentences=splitter.split(analysis.doc.text, analysis.lang))
+        analysis.sentences = splitter.split(analysis.doc.text, analysis.lang)
+        return analysis
 
     return stage
 
@@ -100,10 +104,10 @@ def _sentences(splitter: SentenceSplitter) -> Component:
 def _mentions(resources: Resources) -> Component:
     def stage(analysis: Analysis) -> Analysis:
         lexicon = resources.lexicon(analysis.lang)
-        mentions = find_mentions(
+        analysis.mentions = find_mentions(
             analysis.doc.text, analysis.folded, analysis.sentences, lexicon, resources.namer
         )
-        return replace(analysis, mentions=mentions)
+        return analysis
 
     return stage
 
@@ -115,7 +119,8 @@ def _places(resources: Resources) -> Component:
             analysis.mentions, distribute(analysis.sentences, places), strict=True
         ):
             bucket.places = found
-        return replace(analysis, places=places)
+        analysis.places = places
+        return analysis
 
     return stage
 
@@ -146,7 +151,8 @@ def _casualties(resources: Resources) -> Component:
 
 def _events(builder: EventBuilder) -> Component:
     def stage(analysis: Analysis) -> Analysis:
-        return replace(analysis, events=builder.build(analysis.doc, analysis.mentions))
+        analysis.events = builder.build(analysis.doc, analysis.mentions)
+        return analysis
 
     return stage
 

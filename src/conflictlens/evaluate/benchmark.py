@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from conflictlens.evaluate.compare import FIELD_NAMES
+from conflictlens.evaluate.compare import FIELD_NAMES, MatchRules
 from conflictlens.evaluate.gold import GoldEvent
 from conflictlens.evaluate.labels import LabelTask
 from conflictlens.evaluate.match import MatchMode
@@ -30,6 +30,8 @@ class Benchmark:
     group_by: str = "lang"
     notes: tuple[str, ...] = ()
     """What the reader of the numbers must know (rows skipped, what a legacy row scores)."""
+    rules: MatchRules = field(default_factory=MatchRules)
+    """How predicted and gold events are compared on this set."""
 
     def sample(self, limit: int | None) -> Benchmark:
         """The benchmark cut to ``limit`` documents spread evenly over it (all when None)."""

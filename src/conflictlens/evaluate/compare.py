@@ -44,6 +44,9 @@ class MatchRules:
     """Two events this close (or closer) are at the same place."""
     date_slack_days: int = 0
     """Days a predicted date may lie outside the gold date's range and still match."""
+    unstated_count: int | None = None
+    """The figure a data set records when the text states none: ACLED and GTD record 0 where
+    conflictlens says null (not stated)."""
 
 
 FieldCheck = Callable[[Event, GoldEvent, MatchRules], bool | None]
@@ -115,7 +118,8 @@ def _number(name: str) -> FieldCheck:
     def check(pred: Event, gold: GoldEvent, rules: MatchRules) -> bool | None:
         if not gold.states(name):
             return None
-        return bool(getattr(pred, name) == getattr(gold, name))
+        value = getattr(pred, name)
+        return bool((rules.unstated_count if value is None else value) == getattr(gold, name))
 
     return check
 

@@ -312,9 +312,7 @@ def _bio_spans(tokens: Sequence[tuple[str, str]], keep: Callable[[str], bool]) -
         if begin is not None and not inside:
             yield begin, index - 1
             begin = None
-        if tag.startswith("B-") and keep(tag[2:]):
-            begin = index
-        elif tag.startswith("I-") and begin is None and keep(tag[2:]):
+        if (tag.startswith("B-") and keep(tag[2:])) or (tag.startswith("I-") and begin is None and keep(tag[2:])):
             begin = index
 
 

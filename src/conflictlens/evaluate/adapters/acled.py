@@ -18,6 +18,7 @@ from pathlib import Path
 
 from conflictlens.evaluate.adapters.rows import Row, read_jsonl_rows
 from conflictlens.evaluate.benchmark import Benchmark
+from conflictlens.evaluate.compare import MatchRules
 from conflictlens.evaluate.gold import GoldEvent
 from conflictlens.evaluate.mappings import AcledMap, load_mappings
 from conflictlens.model import Document, PartialDate, Precision
@@ -133,6 +134,7 @@ def _load(path: Path, *, legacy: bool) -> Benchmark:
         documents=tuple(documents),
         gold=tuple(gold),
         mode="best",
+        rules=MatchRules(unstated_count=0),
         fields=LEGACY_FIELDS if legacy else MODERN_FIELDS,
         groups=groups,
         group_by="file",

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from conflictlens.evaluate.adapters.rows import Row, read_jsonl_rows
 from conflictlens.evaluate.benchmark import Benchmark
+from conflictlens.evaluate.compare import MatchRules
 from conflictlens.evaluate.gold import GoldEvent
 from conflictlens.evaluate.labels import LabelTask
 from conflictlens.evaluate.mappings import GtdMap, Mappings, load_mappings
@@ -168,6 +169,7 @@ def load_gtd(path: Path) -> Benchmark:
         documents=tuple(i.document for i in incidents.values()),
         gold=tuple(i.gold for i in incidents.values()),
         mode="best",
+        rules=MatchRules(unstated_count=0),
         fields=GTD_FIELDS,
         label_tasks=(LabelTask(ATTACK_TASK, attacks, maps.gtd.to_attack_type),),
         groups=groups,
