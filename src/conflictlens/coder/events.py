@@ -73,6 +73,12 @@ FUTURE_SLACK_DAYS = 1
 """An event dated after its publication date (a planned march) is not an event yet; one day of
 slack absorbs time zones."""
 WIDE_PLACES = frozenset({"country"})
+CIVILIAN_HARM_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+DATELINE_MARKS = ("—", "–", " - ", "(")
+DATELINE_REACH = 16
+"""A dateline ("KYIV -", "BOGOTÁ, 12 mar. —", "CALI. —") names where the report was filed, not
+where the event happened: a capitalised place opening a paragraph with a dash within this many
+characters after it is left out."""
 
 
 @dataclass
@@ -112,9 +118,11 @@ class EventBuilder:
         roles = assign_roles(mentions, trigger, provisional)
         sub_type = self._sub_type(trigger, weapon, roles)
         anchor = min(t.span.start for t in mentions.triggers)
-        place, precision = choose_place(mentions.places, last_place, anchor)
+        places = [p for p in mentions.places if not _in_dateline(p, mentions)]
+        place, precision = choose_place(places, last_place, anchor)
         event = self._event(doc, mentions, trigger, sub_type, weapon)
         self._set_actors(event, roles, place.place.country if place else None)
+        self._civilian_target(event, place.place.country if place else None)
         if place is not None:
             _set_place(event, place, precision)
         if own_date is not None:
@@ -195,6 +203,14 @@ class EventBuilder:
             assert roles.actor2 is not None
             event.support["actor2"] = roles.actor2.span
 
+    def _civilian_target(self, event: Event, country: str | None) -> None:
+        """Remote violence that kills or wounds people and names no target hit civilians: ACLED
+        codes strikes on homes and streets as against "Civilians (<country>)"."""
+        hurt = bool(event.fatalities) or bool(event.injuries)
+        if event.actor2 is None and hurt and country and event.event_type in CIVILIAN_HARM_TYPES:
+            event.actor2 = self.namer.name("civilians", country)
+            event.inter2 = self.namer.inter("civilians")
+
     def _named(
         self, actor: ActorMention | None, country: str | None
     ) -> tuple[str, int | None] | None:
@@ -220,6 +236,17 @@ def _set_casualties(event: Event, mentions: SentenceMentions) -> None:
         else:
             event.injuries = lowest.count
             event.support["injuries"] = lowest.span
+
+
+def _in_dateline(place: PlaceMention, mentions: SentenceMentions) -> bool:
+    sentence = mentions.sentence
+    offset = place.span.start - sentence.start
+    if offset > 0 or not place.span.text.isupper():
+        return False
+    after = sentence.text[
+        offset + len(place.span.text) : offset + len(place.span.text) + DATELINE_REACH
+    ]
+    return any(mark in after for mark in DATELINE_MARKS)
 
 
 def _recalled_or_planned(date: PartialDate, published: PartialDate | None) -> bool:

@@ -45,6 +45,8 @@ class Roles:
 
 def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: str) -> Roles:
     parties = [a for a in mentions.actors if _is_party(a)]
+    victims = [a for a in parties if _is_victim(a, mentions)]
+    parties = [a for a in parties if a not in victims]
     qualifier = next(
         (a for a in mentions.actors if a.qualifies_event and _near(a.span, trigger, mentions)),
         None,
@@ -67,9 +69,20 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
         actor1 = qualifier
     if actor2 is None:
         actor2 = next((a for a in parties if a.holds_facility and a is not actor1), None)
+    if actor2 is None and victims:
+        actor2 = victims[0]
     if actor2 is not None and actor1 is not None and actor2.name and actor2.name == actor1.name:
         actor2 = None
     return Roles(actor1, actor2, speaker)
+
+
+def _is_victim(actor: ActorMention, mentions: SentenceMentions) -> bool:
+    """An actor named in a casualty count ("cuatro uniformados resultaron heridos", "three
+    civilians were killed") suffered the event."""
+    return any(
+        c.span.start <= actor.span.start and actor.span.end <= c.span.end
+        for c in mentions.casualties
+    )
 
 
 def _is_party(actor: ActorMention) -> bool:
@@ -141,7 +154,12 @@ def _speaker(mentions: SentenceMentions) -> ActorMention | None:
     for cue in mentions.cues:
         if cue.kind not in SPEAKING_CUES:
             continue
-        before = [a for a in speakers if a.span.end <= cue.span.start]
+        # An actor before an event word is that event's subject, not the speaker of a later verb
+        # ("Ukrainian troops liberated the village, the General Staff said").
+        boundary = max(
+            (t.span.end for t in mentions.triggers if t.span.end <= cue.span.start), default=0
+        )
+        before = [a for a in speakers if boundary <= a.span.start and a.span.end <= cue.span.start]
         if before:
             return before[-1]
         after = [a for a in speakers if a.span.start >= cue.span.end]

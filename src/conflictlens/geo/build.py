@@ -497,10 +497,9 @@ class _Builder:
         names = [a for p in self.data.places for a in p.aliases]
         names += [a for e in self.data.admin1.values() for a in e.aliases]
         for name in names:
-            if name[:1].islower():
-                tokens = key_tokens(name)
-                if tokens and len(tokens) > 1:
-                    heads.add(tokens[0])
+            words = re.findall(r"\w+", name)
+            if name[:1].islower() and len(words) > 1:
+                heads.update({words[0], key_tokens(words[0])[0]})
         return heads
 
     def _acled_name(self, iso: str) -> str:

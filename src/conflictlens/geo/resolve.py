@@ -53,6 +53,9 @@ SMALL = 4.0
 _WIDE = frozenset({"country", "admin1", "region", "sea", "strait"})
 _SENTENCE_END = frozenset(".!?\n:;«\"“”()[]—–-•|؟")
 _MAX_ANCHORS = 40
+_SHORTLIST = 8
+_DEGREES_100KM = (100 / 111.2) ** 2
+_DEGREES_300KM = (300 / 111.2) ** 2
 
 
 @dataclass(slots=True)
@@ -284,17 +287,26 @@ class Resolver:
     # --- choice ---------------------------------------------------------------------------------
 
     def _choose(self, group: list[_Mention], context: _Context) -> _Verdict | None:
-        """The place a name's mentions resolve to, or None when it is not a place here."""
-        best: _Verdict | None = None
+        """The place a name's mentions resolve to, or None when it is not a place here.
+
+        Local support is weighed for the ``_SHORTLIST`` candidates that score best on prior and
+        country alone (a name like "Springfield" has dozens of places)."""
         numbers = {m.number for m in group}
-        for mention in group:
-            for place, prior in mention.candidates:
-                local = self._local(place, mention, group, numbers, context)
-                score = prior + local + COUNTRY_WEIGHT * context.country_share(
-                    self._gaz.iso(place), group
-                )
-                if best is None or score > best.score:
-                    best = _Verdict(place, score, local)
+        gaz = self._gaz
+        scored = sorted(
+            (
+                (prior + COUNTRY_WEIGHT * context.country_share(gaz.iso(place), group), place, m)
+                for m in group
+                for place, prior in m.candidates
+            ),
+            key=lambda item: item[0],
+            reverse=True,
+        )
+        best: _Verdict | None = None
+        for base, place, mention in scored[:_SHORTLIST]:
+            local = self._local(place, mention, group, numbers, context)
+            if best is None or base + local > best.score:
+                best = _Verdict(place, base + local, local)
         if best is None:
             return None
         return best if self._accepted(group, best) else None
@@ -318,16 +330,21 @@ class Resolver:
         return local
 
     def _neighbour_bonus(self, place: int, numbers: set[int], context: _Context) -> float:
+        """NEAR_WEIGHT within 100 km of another place of the document, half within 300 km
+        (an equirectangular distance: exact enough at these ranges)."""
         gaz = self._gaz
         lat, lon = gaz.latitude[place], gaz.longitude[place]
+        squeeze = math.cos(math.radians(lat)) ** 2
         nearest = math.inf
         for other_lat, other_lon, number in context.anchors:
-            if number in numbers or abs(other_lat - lat) > 3.0:
+            dlat = other_lat - lat
+            if number in numbers or -3.0 > dlat or dlat > 3.0:
                 continue
-            nearest = min(nearest, _km(lat, lon, other_lat, other_lon))
-        if nearest < 100:
+            dlon = (other_lon - lon + 180.0) % 360.0 - 180.0
+            nearest = min(nearest, dlat * dlat + dlon * dlon * squeeze)
+        if nearest < _DEGREES_100KM:
             return NEAR_WEIGHT
-        return NEAR_WEIGHT / 2 if nearest < 300 else 0.0
+        return NEAR_WEIGHT / 2 if nearest < _DEGREES_300KM else 0.0
 
     def _accepted(self, group: list[_Mention], verdict: _Verdict) -> bool:
         mentions = [m for m in group if verdict.place in (p for p, _ in m.candidates)]
@@ -395,11 +412,3 @@ def _opens_sentence(text: str, start: int) -> bool:
     while before >= 0 and text[before] == " ":
         before -= 1
     return before < 0 or text[before] in _SENTENCE_END
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
-

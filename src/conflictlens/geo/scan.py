@@ -18,7 +18,7 @@ The scanner only finds names; choosing among the places that share one is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -37,15 +37,16 @@ How = Literal["exact", "stem", "adjective", "skeleton"]
 
 _WORD = re.compile(r"\w+")
 _NEXT = re.compile(r"([ '\-.]{1,3})(\w+)")
-_ARABIC_WORD = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 _CYRILLIC_WORD = re.compile("[\u0400-\u04ff]")
 _ADMIN_WORD = re.compile(r"[ \-]*(?:област\w*|обл\b\.?)")
 _CLITICS = frozenset("وفبلك")
 _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt", "gen", "sv"})
 _MAX_RUN = 4
+_MEMO = 50_000
 
 
 def _upper_class() -> str:
+    """Every upper-case Latin and Cyrillic letter, for a regular-expression class."""
     chars = [chr(c) for c in range(0x41, 0x250) if chr(c).isupper()]
     chars += [chr(c) for c in range(0x400, 0x530) if chr(c).isupper()]
     return "".join(re.escape(c) for c in chars)
@@ -77,33 +78,30 @@ class Scanner:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._gaz = gazetteer
         self._keys = gazetteer.keys
-        upper = _upper_class()
-        self._capital = re.compile(f"(?<!\\w)(?:[{upper}]|[\u0620-\u064a])\\w*")
         heads = "|".join(re.escape(h) for h in sorted(gazetteer.heads, key=len, reverse=True))
-        self._head = re.compile(f"(?<!\\w)(?:{heads})(?!\\w)") if heads else None
+        self._start = re.compile(
+            f"(?<!\\w)(?:([{_upper_class()}]\\w*)|([\u0620-\u064a]\\w*)"
+            + (f"|((?:{heads})(?!\\w))" if heads else "")
+            + ")"
+        )
+        self._skeleton_words: dict[str, str] = {}
+        """Memo of word skeletons (bounded); the same words come back document after document."""
+        self._skeleton_heads = frozenset(k.split(" ", 1)[0] for k in gazetteer.skeletons)
 
     def scan(self, text: str, folded: str) -> list[Found]:
         found: list[Found] = []
         covered = 0
-        for start in self._starts(text, folded):
-            if start.position < covered:
+        for match in self._start.finditer(text):
+            position = match.start()
+            if position < covered:
                 continue
+            kind = match.lastindex
+            start = _Start(position, folded[position : match.end()], kind == 2, kind == 3)
             hit = self._at(text, folded, start)
             if hit is not None:
                 found.append(hit)
                 covered = hit.end
         return found
-
-    def _starts(self, text: str, folded: str) -> Iterator[_Start]:
-        capitals = (
-            _Start(m.start(), folded[m.start() : m.end()], _is_arabic(m.group()))
-            for m in self._capital.finditer(text)
-        )
-        if self._head is None:
-            yield from capitals
-            return
-        heads = (_Start(m.start(), m.group(), False, True) for m in self._head.finditer(folded))
-        yield from _merge_sorted(capitals, heads)
 
     def _at(self, text: str, folded: str, start: _Start) -> Found | None:
         if start.arabic:
@@ -188,6 +186,10 @@ class Scanner:
         self, text: str, folded: str, start: _Start, hit: Found | None
     ) -> Found | None:
         """A run of capitalised words read by spelling skeleton when it is longer than ``hit``."""
+        if hit is not None and not _goes_on(text, hit.end):
+            return hit
+        if self._skeleton_word(start.word) not in self._skeleton_heads:
+            return hit
         run = _capitalised_run(text, folded, start.position)
         reached = hit.end if hit is not None else start.position
         for size in range(len(run), 0, -1):
@@ -200,6 +202,19 @@ class Scanner:
             if entry is not None:
                 return Found(start.position, run[size - 1][1], entry, "skeleton", key)
         return hit
+
+    def _skeleton_word(self, word: str) -> str:
+        known = self._skeleton_words.get(word)
+        if known is None:
+            if len(self._skeleton_words) > _MEMO:
+                self._skeleton_words.clear()
+            known = self._skeleton_words[word] = skeleton(word)
+        return known
+
+
+def _goes_on(text: str, end: int) -> bool:
+    """A capitalised word follows, joined by a space or a hyphen."""
+    return end + 1 < len(text) and text[end] in " -" and text[end + 1].isupper()
 
 
 def _capitalised_run(text: str, folded: str, position: int) -> list[tuple[str, int]]:
@@ -232,13 +247,3 @@ def _arabic_forms(word: str) -> Iterable[tuple[int, str]]:
         yield skip, rest
 
 
-def _is_arabic(word: str) -> bool:
-    return bool(_ARABIC_WORD.match(word))
-
-
-def _merge_sorted(first: Iterable[_Start], second: Iterable[_Start]) -> Iterator[_Start]:
-    seen = -1
-    for start in sorted([*first, *second], key=lambda s: s.position):
-        if start.position != seen:
-            seen = start.position
-            yield start
