@@ -73,6 +73,11 @@ FUTURE_SLACK_DAYS = 1
 """An event dated after its publication date (a planned march) is not an event yet; one day of
 slack absorbs time zones."""
 WIDE_PLACES = frozenset({"country"})
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+INTERVENTION_SUB_TYPES = frozenset(
+    {"Protest with intervention", "Excessive force against protesters"}
+)
+CIVILIAN_INTER = 7
 CIVILIAN_HARM_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 DATELINE_MARKS = ("—", "–", " - ", "(")
 DATELINE_REACH = 16
@@ -121,17 +126,24 @@ class EventBuilder:
         places = [p for p in mentions.places if not _in_dateline(p, mentions)]
         place, precision = choose_place(places, last_place, anchor)
         event = self._event(doc, mentions, trigger, sub_type, weapon)
-        self._set_actors(event, roles, place.place.country if place else None)
-        self._civilian_target(event, place.place.country if place else None)
+        country = place.place.country if place else None
+        self._set_actors(event, roles, country)
+        if event.event_type in CROWD_TYPES and country:
+            self._crowd_actors(event, roles, country)
+        self._civilian_target(event, country)
         if place is not None:
             _set_place(event, place, precision)
         if own_date is not None:
             event.event_date = own_date.date
             event.support["event_date"] = own_date.span
         event.claims.append(claim_of(mentions, roles, sub_type, trigger.span))
-        own_place = any(p.place.feature not in WIDE_PLACES for p in mentions.places)
-        bare = not own_place and weapon is None and roles.actor1 is None
-        return Candidate(event, mentions.sentence.index, bare)
+        own_place = any(p.place.feature not in WIDE_PLACES for p in places)
+        named = roles.actor1 is not None and "actor1" in event.support
+        # A sentence with no place and no date of its own goes on telling the event before it
+        # ("The assailants arrived on motorbikes ..."), unless it names another perpetrator;
+        # so does a back-reference with no weapon or perpetrator ("ce ciblage", "the attack").
+        bare = not own_place and (own_date is None or (weapon is None and roles.actor1 is None))
+        return Candidate(event, mentions.sentence.index, bare, named)
 
     def _event(
         self,
@@ -203,6 +215,32 @@ class EventBuilder:
             assert roles.actor2 is not None
             event.support["actor2"] = roles.actor2.span
 
+    def _crowd_actors(self, event: Event, roles: Roles, country: str) -> None:
+        """ACLED names protesters and rioters after their country; the other side is the force
+        that intervened, if any, or for mob violence its victims."""
+        crowd = "protesters" if event.event_type == "Protests" else "rioters"
+        event.actor1, event.inter1 = self.namer.name(crowd, country), self.namer.inter(crowd)
+        event.support.pop("actor1", None)
+        others = [a for a in (roles.actor1, roles.actor2) if a is not None]
+        force = next((a for a in others if a.inter == 1 or a.generic_kind == "police"), None)
+        if event.sub_event_type in INTERVENTION_SUB_TYPES:
+            named = self._named(force, country) if force else None
+            event.actor2, event.inter2 = named or (
+                self.namer.name("police", country),
+                self.namer.inter("police"),
+            )
+        elif event.sub_event_type == "Mob violence":
+            victim = next((a for a in others if a.inter == CIVILIAN_INTER), None)
+            named = self._named(victim, country) if victim else None
+            event.actor2, event.inter2 = named or (
+                self.namer.name("civilians", country),
+                self.namer.inter("civilians"),
+            )
+        elif event.sub_event_type == "Violent demonstration" and force is not None:
+            event.actor2, event.inter2 = self._named(force, country) or (None, None)
+        else:
+            event.actor2, event.inter2 = None, None
+
     def _civilian_target(self, event: Event, country: str | None) -> None:
         """Remote violence that kills or wounds people and names no target hit civilians: ACLED
         codes strikes on homes and streets as against "Civilians (<country>)"."""
@@ -269,7 +307,11 @@ def _fill_dates(
 ) -> None:
     """An event whose sentences give no date takes the last date the article gave before it,
     else the first date the article gives, else the publication date."""
-    dated = [(m.sentence.start, m.dates[0].date) for m in sentences if m.dates]
+    dated = [
+        (m.sentence.start, m.dates[0].date)
+        for m in sentences
+        if m.dates and not _recalled_or_planned(m.dates[0].date, published)
+    ]
     first = dated[0][1] if dated else None
     for event in events:
         if event.event_date is not None or event.evidence is None:

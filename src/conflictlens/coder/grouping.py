@@ -33,6 +33,7 @@ PROTEST_ESCALATION = (
 )
 """A protest's sub-type rises to the strongest intervention any sentence reports."""
 JOINS_PROTEST = frozenset({"Arrests", *PROTEST_ESCALATION})
+CROWD = frozenset({"Protests", "Riots"})
 PLACE_FIELDS = ("country", "admin1", "location", "latitude", "longitude", "geo_precision")
 
 
@@ -41,6 +42,9 @@ class Candidate:
     event: Event
     sentence_index: int
     bare: bool
+    """No place and no date of its own: it goes on telling the event before it."""
+    named: bool = False
+    """It names its perpetrator."""
 
 
 def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]:
@@ -50,7 +54,7 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
         if candidate in titles:
             continue
         event = candidate.event
-        if candidate.bare and events and _same_kind(events[-1], event):
+        if candidate.bare and events and _continues(events[-1], candidate):
             _absorb(events[-1], event)
             continue
         match = next((e for e in reversed(events) if _same_happening(e, event)), None)
@@ -70,7 +74,16 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
 
 
 def _same_kind(a: Event, b: Event) -> bool:
-    return a.event_type == b.event_type or {a.event_type, b.event_type} <= VIOLENT_TYPES
+    if a.event_type == b.event_type:
+        return True
+    return {a.event_type, b.event_type} <= VIOLENT_TYPES or {a.event_type, b.event_type} <= CROWD
+
+
+def _continues(event: Event, candidate: Candidate) -> bool:
+    if not _same_kind(event, candidate.event):
+        return False
+    other = candidate.event
+    return not (candidate.named and "actor1" in event.support and other.actor1 != event.actor1)
 
 
 def _compatible_types(a: Event, b: Event) -> bool:
@@ -149,6 +162,11 @@ def _keep_most_precise_place(event: Event, other: Event) -> None:
 
 def _escalate_protest(event: Event, other: Event) -> None:
     if event.sub_event_type not in PROTEST_ESCALATION:
+        return
+    if other.event_type == "Riots":
+        # A protest that turns violent is a violent demonstration (ACLED).
+        event.event_type, event.sub_event_type = other.event_type, other.sub_event_type
+        event.actor1, event.inter1 = other.actor1, other.inter1
         return
     theirs = "Protest with intervention" if other.sub_event_type == "Arrests" else None
     theirs = other.sub_event_type if other.sub_event_type in PROTEST_ESCALATION else theirs

@@ -159,12 +159,15 @@ def _speaker(mentions: SentenceMentions) -> ActorMention | None:
         boundary = max(
             (t.span.end for t in mentions.triggers if t.span.end <= cue.span.start), default=0
         )
-        before = [a for a in speakers if boundary <= a.span.start and a.span.end <= cue.span.start]
-        if before:
-            return before[-1]
+        before = [a for a in speakers if a.span.end <= cue.span.start]
+        recent = [a for a in before if boundary <= a.span.start]
+        if recent:
+            return recent[-1]
         after = [a for a in speakers if a.span.start >= cue.span.end]
         # Verb-first languages put the subject right after the verb ("أعلنت المقاومة",
         # "заявили в ВСУ"); a source may stand anywhere after "selon", "according to".
         subject = next((a for a in after if a.span.start - cue.span.end <= SUBJECT_GAP), None)
-        return subject or next((a for a in after if a.reporter), None)
+        source = next((a for a in after if a.reporter), None)
+        # Otherwise the event's own subject speaks on ("... a ciblé la base, soulignant que").
+        return subject or source or (before[-1] if before else None)
     return None

@@ -37,7 +37,8 @@ How = Literal["exact", "stem", "adjective", "skeleton"]
 
 _WORD = re.compile(r"\w+")
 _NEXT = re.compile(r"([ '\-.]{1,3})(\w+)")
-_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]")
+_RUN = re.compile(r"(?:[ '\-.]{1,3}\w+)+")
+_PAIRS = re.compile(r"([ '\-.]{1,3})(\w+)")
 _ADMIN_WORD = re.compile(r"[ \-]*(?:област\w*|обл\b\.?)")
 _CLITICS = frozenset("وفبلك")
 _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt", "gen", "sv"})
@@ -63,15 +64,6 @@ class Found:
     key: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Start:
-    position: int
-    word: str
-    arabic: bool
-    head: bool = False
-    """A lower-case word that may only open a curated name of several words ("mer Rouge")."""
-
-
 class Scanner:
     """Finds every known name in a text, leftmost-longest, without overlaps."""
 
@@ -95,19 +87,23 @@ class Scanner:
             position = match.start()
             if position < covered:
                 continue
+            end = match.end()
+            word = folded[position:end]
             kind = match.lastindex
-            start = _Start(position, folded[position : match.end()], kind == 2, kind == 3)
-            hit = self._at(text, folded, start)
+            if kind == 2:
+                hit = self._arabic(folded, position, word)
+            elif kind == 3:
+                hit = self._head(folded, position, word)
+            else:
+                hit = self._latin(text, folded, position, word)
             if hit is not None:
                 found.append(hit)
                 covered = hit.end
         return found
 
-    def _at(self, text: str, folded: str, start: _Start) -> Found | None:
-        if start.arabic:
-            return self._arabic(folded, start)
-        word = start.word
-        end = start.position + len(word)
+    def _latin(self, text: str, folded: str, position: int, word: str) -> Found | None:
+        """A name opening with a capitalised Latin or Cyrillic word."""
+        end = position + len(word)
         best = self._walk(folded, CANONICAL_ARTICLE if word in ARTICLES else word, end)
         if word in ARTICLES:
             following = _NEXT.match(folded, end)
@@ -115,18 +111,21 @@ class Scanner:
                 bare = self._walk(folded, following.group(2), following.end())
                 if bare is not None and (best is None or bare[0] > best[0]):
                     best = bare
-        if start.head:
-            return None if best is None or " " not in best[2] else self._found(start, best)
         if best is not None:
-            hit = self._found(start, best)
-            return self._longer_by_skeleton(text, folded, start, hit)
-        if _CYRILLIC_WORD.match(word):
-            return self._inflected(folded, start)
-        return self._longer_by_skeleton(text, folded, start, None)
+            hit = Found(position, best[0], best[1], "exact", best[2])
+            if not _goes_on(text, hit.end):
+                return hit
+            return self._by_skeleton(text, folded, position, word, hit)
+        if "\u0400" <= word[0] <= "\u04ff":
+            return self._inflected(folded, position, word)
+        return self._by_skeleton(text, folded, position, word, None)
 
-    @staticmethod
-    def _found(start: _Start, best: tuple[int, int, str]) -> Found:
-        return Found(start.position, best[0], best[1], "exact", best[2])
+    def _head(self, folded: str, position: int, word: str) -> Found | None:
+        """A curated name of several words opening with a lower-case word ("mer Rouge")."""
+        best = self._walk(folded, word, position + len(word))
+        if best is None or " " not in best[2]:
+            return None
+        return Found(position, best[0], best[1], "exact", best[2])
 
     def _walk(self, folded: str, first: str, end: int) -> tuple[int, int, str] | None:
         """The longest key starting with word ``first`` (ending at ``end``): (end, entry, key)."""
@@ -137,19 +136,18 @@ class Scanner:
         more = value & 7
         if not more:
             return best
+        run = _RUN.match(folded, end)
+        if run is None:
+            return best
         words = [first]
         ends = [end]
         previous = first
-        for _ in range(more):
-            following = _NEXT.match(folded, ends[-1])
-            if following is None:
-                break
-            separator, word = following.groups()
+        for separator, word in _PAIRS.findall(run.group())[:more]:
             if "." in separator and len(previous) > 2 and previous not in _ABBREVIATIONS:
                 break
             previous = word
             words.append(CANONICAL_ARTICLE if word in ARTICLES else word)
-            ends.append(following.end())
+            ends.append(ends[-1] + len(separator) + len(word))
         for size in range(len(words), 1, -1):
             key = " ".join(words[:size])
             value = self._keys.get(key)
@@ -157,41 +155,35 @@ class Scanner:
                 return ends[size - 1], value >> 3, key
         return best
 
-    def _arabic(self, folded: str, start: _Start) -> Found | None:
-        word = start.word
-        end = start.position + len(word)
+    def _arabic(self, folded: str, position: int, word: str) -> Found | None:
+        end = position + len(word)
         for skip, first in _arabic_forms(word):
             hit = self._walk(folded, first, end)
             if hit is not None:
-                return Found(start.position + skip, hit[0], hit[1], "exact", hit[2])
+                return Found(position + skip, hit[0], hit[1], "exact", hit[2])
         return None
 
-    def _inflected(self, folded: str, start: _Start) -> Found | None:
-        word = start.word
-        end = start.position + len(word)
+    def _inflected(self, folded: str, position: int, word: str) -> Found | None:
+        end = position + len(word)
         stem = adjective_stem(word)
         if stem is not None and stem in self._gaz.adjectives:
             tail = _ADMIN_WORD.match(folded, end)
-            return Found(
-                start.position, tail.end() if tail else end, self._gaz.adjectives[stem],
-                "adjective", stem,
-            )
+            entry = self._gaz.adjectives[stem]
+            return Found(position, tail.end() if tail else end, entry, "adjective", stem)
         for candidate in stem_candidates(word)[1:]:
             entry = self._gaz.stems.get(candidate)
             if entry is not None:
-                return Found(start.position, end, entry, "stem", candidate)
+                return Found(position, end, entry, "stem", candidate)
         return None
 
-    def _longer_by_skeleton(
-        self, text: str, folded: str, start: _Start, hit: Found | None
+    def _by_skeleton(
+        self, text: str, folded: str, position: int, word: str, hit: Found | None
     ) -> Found | None:
         """A run of capitalised words read by spelling skeleton when it is longer than ``hit``."""
-        if hit is not None and not _goes_on(text, hit.end):
+        if self._skeleton_word(word) not in self._skeleton_heads:
             return hit
-        if self._skeleton_word(start.word) not in self._skeleton_heads:
-            return hit
-        run = _capitalised_run(text, folded, start.position)
-        reached = hit.end if hit is not None else start.position
+        run = _capitalised_run(text, folded, position)
+        reached = hit.end if hit is not None else position
         for size in range(len(run), 0, -1):
             if run[size - 1][1] <= reached:
                 break
@@ -200,7 +192,7 @@ class Scanner:
                 continue
             entry = self._gaz.skeletons.get(skeleton(key))
             if entry is not None:
-                return Found(start.position, run[size - 1][1], entry, "skeleton", key)
+                return Found(position, run[size - 1][1], entry, "skeleton", key)
         return hit
 
     def _skeleton_word(self, word: str) -> str:
