@@ -53,11 +53,11 @@ _APOSTROPHES = re.compile("(?<=\\w)['\u2018\u2019\u02bc\u02bf\u02be`\u00b4](?=\\
 _CYRILLIC_VOWEL_END = "аяоеєиіїыйьуюё"
 _NOUN_ENDINGS = tuple(
     sorted(
-        "а я у ю е є і ї и ы о ом ем ем ою ею ой ей ей ям ами ями ах ях ові еві ов ев".split(),
+        set("а я у ю е є і ї и ы о ом ем ою ею ой ей ям ами ями ах ях ові еві ов ев".split()),
         key=len,
-        reverse=True,
     )
 )
+"""Shortest first: the longest stem is tried first (Харкові -> харков before харк)."""
 _ADJECTIVE_ENDINGS = tuple(
     sorted(
         "ої ій ою у а ий ого ому ім им их ими е і ая ой ую ий ый ое ого ому ом ые ых ым ыми ей"
@@ -150,7 +150,7 @@ def cyrillic_stem(key: str) -> list[str]:
 
 
 def stem_candidates(token: str) -> list[str]:
-    """The stems an inflected Cyrillic word may come from (херсоні -> херсон, ...)."""
+    """The word, then the stems it may come from, longest first (херсоні -> херсон, ...)."""
     out = [token]
     for ending in _NOUN_ENDINGS:
         if token.endswith(ending) and len(token) - len(ending) >= 3:
