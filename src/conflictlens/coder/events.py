@@ -143,7 +143,8 @@ class EventBuilder:
         # ("The assailants arrived on motorbikes ..."), unless it names another perpetrator;
         # so does a back-reference with no weapon or perpetrator ("ce ciblage", "the attack").
         bare = not own_place and (own_date is None or (weapon is None and roles.actor1 is None))
-        return Candidate(event, mentions.sentence.index, bare, named)
+        reference = _is_reference(trigger, event, own_place)
+        return Candidate(event, mentions.sentence.index, bare or reference, named, reference)
 
     def _event(
         self,
@@ -274,6 +275,19 @@ def _set_casualties(event: Event, mentions: SentenceMentions) -> None:
         else:
             event.injuries = lowest.count
             event.support["injuries"] = lowest.span
+
+
+def _is_reference(trigger: TriggerMention, event: Event, own_place: bool) -> bool:
+    """A generic event word with nothing of its own — no weapon, no casualties, neither "X
+    attacked Y" nor a target hit at a place — refers to an event told elsewhere ("Moscow did not
+    comment on the attack", "officials blamed militias for the attacks"): it may add a statement
+    to that event, never make one."""
+    if not trigger.sub_event_type.startswith("@") or event.weapon is not None:
+        return False
+    if event.fatalities or event.injuries:
+        return False
+    target = "actor2" in event.support
+    return not (target and ("actor1" in event.support or own_place))
 
 
 def _in_dateline(place: PlaceMention, mentions: SentenceMentions) -> bool:

@@ -2,7 +2,7 @@
 
 Rules:
 - a bare back-reference ("ce ciblage", "the attack": no place, weapon or perpetrator of its own)
-  joins the event just before it;
+  joins the event just before it, and a reference that cannot join one is dropped;
 - two candidates are one happening when their types agree, their places are the same (by name or
   within SAME_PLACE_KM), their weapons and days do not differ and no two different perpetrators
   are named;
@@ -45,6 +45,8 @@ class Candidate:
     """No place and no date of its own: it goes on telling the event before it."""
     named: bool = False
     """It names its perpetrator."""
+    reference: bool = False
+    """It only refers to an event told elsewhere: it joins one, or is dropped."""
 
 
 def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]:
@@ -56,6 +58,8 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
         event = candidate.event
         if candidate.bare and events and _continues(events[-1], candidate):
             _absorb(events[-1], event)
+            continue
+        if candidate.reference:
             continue
         match = next((e for e in reversed(events) if _same_happening(e, event)), None)
         if match is None:

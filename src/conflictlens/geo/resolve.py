@@ -54,6 +54,7 @@ _WIDE = frozenset({"country", "admin1", "region", "sea", "strait"})
 _SENTENCE_END = frozenset(".!?\n:;«\"“”()[]—–-•|؟")
 _MAX_ANCHORS = 40
 _SHORTLIST = 8
+_DOMINANCE = 2.0
 _DEGREES_100KM = (100 / 111.2) ** 2
 _DEGREES_300KM = (300 / 111.2) ** 2
 
@@ -289,45 +290,53 @@ class Resolver:
     def _choose(self, group: list[_Mention], context: _Context) -> _Verdict | None:
         """The place a name's mentions resolve to, or None when it is not a place here.
 
-        Local support is weighed for the ``_SHORTLIST`` candidates that score best on prior and
-        country alone (a name like "Springfield" has dozens of places)."""
+        Every candidate is scored on prior, country, hints and province; the distance to the
+        document's other places is weighed for the ``_SHORTLIST`` best of them only (a name like
+        "Springfield" has dozens of places)."""
         numbers = {m.number for m in group}
-        gaz = self._gaz
+        top = max(prior for m in group for _, prior in m.candidates)
         scored = sorted(
-            (
-                (prior + COUNTRY_WEIGHT * context.country_share(gaz.iso(place), group), place, m)
-                for m in group
-                for place, prior in m.candidates
-            ),
+            (self._cheap(place, prior, mention, group, context, top)
+             for mention in group for place, prior in mention.candidates),
             key=lambda item: item[0],
             reverse=True,
         )
         best: _Verdict | None = None
-        for base, place, mention in scored[:_SHORTLIST]:
-            local = self._local(place, mention, group, numbers, context)
-            if best is None or base + local > best.score:
-                best = _Verdict(place, base + local, local)
+        for score, local, place, prior in scored[:_SHORTLIST]:
+            near = 0.0
+            if context.anchors and self._gaz.feature_of(place) not in _WIDE:
+                near = self._neighbour_bonus(place, numbers, context)
+            province = local[1]
+            # Same province and nearby mostly say the same thing: the second counts half.
+            extra = max(province, near) + min(province, near) / 2 - province
+            if prior < top - _DOMINANCE:
+                extra /= 2  # A far smaller namesake of a large town needs more than neighbours.
+            total = score + extra
+            if best is None or total > best.score:
+                best = _Verdict(place, total, local[0] + province + extra)
         if best is None:
             return None
         return best if self._accepted(group, best) else None
 
-    def _local(
+    def _cheap(
         self,
         place: int,
+        prior: float,
         mention: _Mention,
         group: list[_Mention],
-        numbers: set[int],
         context: _Context,
-    ) -> float:
+        top: float,
+    ) -> tuple[float, tuple[float, float], int, float]:
+        """(score without neighbours, (hint, province support), place, prior)."""
         gaz = self._gaz
-        local = 0.0
+        hint = 0.0
         if mention.hint is not None and mention.hint != "+":
-            local += HINT_WEIGHT if mention.hint == gaz.iso(place) else -1.0
-        if context.admin1_support(self._key(place), group):
-            local += ADMIN1_WEIGHT
-        if context.anchors and gaz.feature_of(place) not in _WIDE:
-            local += self._neighbour_bonus(place, numbers, context)
-        return local
+            hint = HINT_WEIGHT if mention.hint == gaz.iso(place) else -1.0
+        province = ADMIN1_WEIGHT if context.admin1_support(self._key(place), group) else 0.0
+        if province and prior < top - _DOMINANCE:
+            province /= 2
+        country = COUNTRY_WEIGHT * context.country_share(gaz.iso(place), group)
+        return prior + country + hint + province, (hint, province), place, prior
 
     def _neighbour_bonus(self, place: int, numbers: set[int], context: _Context) -> float:
         """NEAR_WEIGHT within 100 km of another place of the document, half within 300 km
