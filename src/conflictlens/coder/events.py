@@ -221,7 +221,7 @@ class EventBuilder:
         that intervened, if any, or for mob violence its victims."""
         crowd = "protesters" if event.event_type == "Protests" else "rioters"
         event.actor1, event.inter1 = self.namer.name(crowd, country), self.namer.inter(crowd)
-        event.support.pop("actor1", None)
+        event.support["actor1"] = event.support["sub_event_type"]  # the protest word itself
         others = [a for a in (roles.actor1, roles.actor2) if a is not None]
         force = next((a for a in others if a.inter == 1 or a.generic_kind == "police"), None)
         if event.sub_event_type in INTERVENTION_SUB_TYPES:

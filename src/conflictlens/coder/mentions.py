@@ -152,6 +152,10 @@ def _adjacent(folded: str, a: Match[ActorLexeme], b: Match[ActorLexeme] | Span) 
     return is_adjacent(folded, a.end, b.start) or is_adjacent(folded, b.end, a.start)
 
 
+def _touching(folded: str, a: Match[ActorLexeme], b: Match[ActorLexeme]) -> bool:
+    return is_adjacent(folded, a.end, b.start, 0) or is_adjacent(folded, b.end, a.start, 0)
+
+
 def _touches(folded: str, a: Match[ActorLexeme], b: Span) -> bool:
     """A nationality on an event word stands right by it: "frappes israéliennes", "Russian
     missiles"; "targeted the Liberian-flagged ship" does not make Liberia the attacker."""
@@ -167,8 +171,11 @@ def _resolve_actors(
 ) -> list[ActorMention]:
     """Turn actor words into actors, joining kinds to nationalities: "forces" + "américaines"."""
     resolved: list[ActorMention] = []
+    named = [m for m in matches if m.payload.kind == "named"]
     for match in matches:
         lexeme = match.payload
+        if lexeme.kind == "generic" and any(_touching(folded, match, n) for n in named):
+            continue  # "ISGS militants", "Taliban fighters": the name says who they are
         span = Span(match.start, match.end, text[match.start : match.end])
         if lexeme.kind == "named":
             resolved.append(ActorMention(span, lexeme.value, lexeme.inter, lexeme.country))

@@ -39,6 +39,7 @@ from conflictlens.geo.sources import (
     country_names,
     geonames_countries,
     iter_cities,
+    us_counties,
 )
 
 __all__ = ["ALT_MIN_POPULATION", "build_gazetteer"]
@@ -60,6 +61,7 @@ _VAGUE = frozenset(
 )
 """Words that are no name once a generic word is cut off ("Central Governorate" -> "Central")."""
 _SCRIPTS = frozenset({"latin", "arabic", "cyrillic"})
+_FUNCTION_WORDS = frozenset("the la le les el los las de del du des al of and et y".split())
 _DIGIT = re.compile(r"\d")
 
 
@@ -488,6 +490,7 @@ class _Builder:
             caps_only=sorted(self.keys.caps_only),
             ambiguous=sorted(_keyed(self.data.ambiguous)),
             dotted=sorted(self.keys.dotted),
+            counties=_counties(),
             heads=sorted(self.heads()),
         )
 
@@ -498,7 +501,7 @@ class _Builder:
         names += [a for e in self.data.admin1.values() for a in e.aliases]
         for name in names:
             words = re.findall(r"\w+", name)
-            if name[:1].islower() and len(words) > 1:
+            if name[:1].islower() and len(words) > 1 and words[0] not in _FUNCTION_WORDS:
                 heads.update({words[0], key_tokens(words[0])[0]})
         return heads
 
@@ -507,6 +510,15 @@ class _Builder:
         if entry is not None and entry.acled:
             return entry.acled
         return str(self.geonames.get(iso, {}).get("name", iso)) if iso else ""
+
+
+def _counties() -> dict[str, str]:
+    """County key ("laurel county") -> the provinces that have one ("US.KY US...."): a county
+    has no point here, but it tells which state a document is about."""
+    states: defaultdict[str, set[str]] = defaultdict(set)
+    for name, state in us_counties():
+        states[" ".join(key_tokens(name))].add(f"US.{state}")
+    return {key: " ".join(sorted(found)) for key, found in states.items()}
 
 
 def _with_extents(entries: dict[str, int]) -> dict[str, int]:

@@ -77,9 +77,13 @@ class Cues:
         )
         self._gap = re.compile(f"^(?:(?:{kinds}) ?)?(?:(?:{connectors}) ?)*$")
         self.not_after = frozenset(_phrases(cues.get("not_after")))
-        """Words after a name that make it part of something else ("County", "said")."""
+        """Words after a name that make it part of something else ("County", "University")."""
         self.not_before = frozenset(_phrases(cues.get("not_before")))
-        """Words before a name that make it part of something else ("Mr.", "rue")."""
+        """Words before a name that make it part of something else ("rue", "улица")."""
+        self.person_after = frozenset(_phrases(cues.get("person_after")))
+        """Words after a GeoNames name that make it a person's or body's ("said", "Police")."""
+        self.person_before = frozenset(_phrases(cues.get("person_before")))
+        """Words before a GeoNames name that make it a person's ("Mr.", "Sheriff")."""
         self._demonyms = PhraseMatcher(
             (pattern, iso) for iso, entry in countries.items() for pattern in entry.demonyms
         )

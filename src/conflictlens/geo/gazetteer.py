@@ -24,7 +24,7 @@ from conflictlens.model import Place
 
 __all__ = ["FOCUS", "FORMAT", "FULL", "MAIN", "TRUSTED", "Gazetteer"]
 
-FORMAT = 6
+FORMAT = 7
 """Bumped whenever the layout or the build rules change: part of the cache key."""
 
 TRUSTED = 1
@@ -87,6 +87,8 @@ class Gazetteer:
     """Keys of curated or country names that are also common words ("Chad", "مالي")."""
     dotted: list[str]
     """Keys of abbreviations read only with their dot ("Ga.", "N.Y."): then as provinces."""
+    counties: dict[str, str]
+    """US county key -> provinces that have such a county (``US.KY US.TN``), for context."""
     heads: list[str]
     """Lower-case first words of curated names (``mer`` of "mer Rouge"), where a name may start."""
 

