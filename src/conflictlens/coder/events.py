@@ -12,13 +12,14 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from conflictlens.coder.attribution import claim_of
-from conflictlens.coder.grouping import Candidate, group_candidates
+from conflictlens.coder.attribution import claim_of, statement_claim
+from conflictlens.coder.grouping import Candidate, apply_claims, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.places import choose_place
 from conflictlens.coder.roles import INTERCEPTION, Roles, assign_roles
 from conflictlens.model import (
     ActorMention,
+    Claim,
     CueKind,
     Document,
     Event,
@@ -94,13 +95,17 @@ class EventBuilder:
 
     def build(self, doc: Document, sentences: Sequence[SentenceMentions]) -> list[Event]:
         candidates: list[Candidate] = []
+        statements: list[tuple[int, Claim]] = []
         last_place: PlaceMention | None = None
         for mentions in sentences:
             candidate = self._candidate(doc, mentions, last_place)
             if candidate is not None:
                 candidates.append(candidate)
+            elif not mentions.triggers and (claim := statement_claim(mentions)) is not None:
+                statements.append((mentions.sentence.start, claim))
             last_place = _most_specific(mentions.places) or last_place
         events = group_candidates(candidates, _is_headline(sentences))
+        _attach_statements(events, statements)
         _fill_dates(events, sentences, doc.published)
         return events
 
@@ -275,6 +280,17 @@ def _set_casualties(event: Event, mentions: SentenceMentions) -> None:
         else:
             event.injuries = lowest.count
             event.support["injuries"] = lowest.span
+
+
+def _attach_statements(events: list[Event], statements: list[tuple[int, Claim]]) -> None:
+    """A confirmation or denial in a sentence of its own raises the status of the event told
+    just before it, instead of making an event."""
+    for start, claim in statements:
+        before = [e for e in events if e.evidence is not None and e.evidence.start < start]
+        if before:
+            event = max(before, key=lambda e: e.evidence.start if e.evidence else 0)
+            event.claims.append(claim)
+            apply_claims(event)
 
 
 def _is_reference(trigger: TriggerMention, event: Event, own_place: bool) -> bool:
