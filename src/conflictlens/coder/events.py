@@ -9,6 +9,7 @@ that the article only recalls it. Candidates that tell of the same happening mer
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -97,8 +98,9 @@ class EventBuilder:
         candidates: list[Candidate] = []
         statements: list[tuple[int, Claim]] = []
         last_place: PlaceMention | None = None
+        country = _main_country(sentences)
         for mentions in sentences:
-            candidate = self._candidate(doc, mentions, last_place)
+            candidate = self._candidate(doc, mentions, last_place, country)
             if candidate is not None:
                 candidates.append(candidate)
             elif not mentions.triggers and (claim := statement_claim(mentions)) is not None:
@@ -110,7 +112,11 @@ class EventBuilder:
         return events
 
     def _candidate(
-        self, doc: Document, mentions: SentenceMentions, last_place: PlaceMention | None
+        self,
+        doc: Document,
+        mentions: SentenceMentions,
+        last_place: PlaceMention | None,
+        main_country: str | None,
     ) -> Candidate | None:
         if any(mentions.cue(kind) for kind in NOT_NEW_EVENT_CUES):
             return None
@@ -131,7 +137,7 @@ class EventBuilder:
         places = [p for p in mentions.places if not _in_dateline(p, mentions)]
         place, precision = choose_place(places, last_place, anchor)
         event = self._event(doc, mentions, trigger, sub_type, weapon)
-        country = place.place.country if place else None
+        country = place.place.country if place else main_country
         self._set_actors(event, roles, country)
         if event.event_type in CROWD_TYPES and country:
             self._crowd_actors(event, roles, country)
@@ -280,6 +286,13 @@ def _set_casualties(event: Event, mentions: SentenceMentions) -> None:
         else:
             event.injuries = lowest.count
             event.support["injuries"] = lowest.span
+
+
+def _main_country(sentences: Sequence[SentenceMentions]) -> str | None:
+    """The country the article names most: it names the generic actors of an event whose own
+    place the gazetteer does not know ("gunmen attacked a village ... in Kenya")."""
+    counts = Counter(p.place.country for m in sentences for p in m.places if p.place.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _attach_statements(events: list[Event], statements: list[tuple[int, Claim]]) -> None:
