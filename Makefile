@@ -26,7 +26,14 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+# The report test renders in Debian's Chromium (driven by Playwright, no browser download).
+CHROMIUM := /usr/bin/chromium
+
+$(CHROMIUM):
+	apt-get update
+	apt-get install -y --no-install-recommends chromium
+
+unit: $(STAMP) $(CHROMIUM)
 	$(BIN)/pytest -n 2
 
 test: lint typecheck unit

@@ -12,6 +12,7 @@ import pytest
 from conflictlens.errors import StoreError
 from conflictlens.model import Claim, Document, Event, Evidence, PartialDate, Precision, Span
 from conflictlens.store import EventFilter, Store, StoreCounts
+from conflictlens.store._migrations import MIGRATIONS
 
 TEXT = (
     "La Résistance islamique a revendiqué une attaque de drone contre la base de Tanf. "
@@ -60,11 +61,13 @@ def test_open_creates_a_migrated_wal_database(tmp_path: Path) -> None:
     path = tmp_path / "events.db"
     with Store.open(path) as store:
         assert store.counts() == StoreCounts(documents=0, events=0)
-    assert sql(path, "SELECT id, name FROM migrations") == [(1, "initial")]
+    recorded = sql(path, "SELECT id, name FROM migrations ORDER BY id")
+    assert recorded == [(m.id, m.name) for m in MIGRATIONS]
+    assert recorded[0] == (1, "initial")
     assert sql(path, "PRAGMA journal_mode") == [("wal",)]
     with Store.open(str(path)):
         pass
-    assert len(sql(path, "SELECT * FROM migrations")) == 1, "applied once only"
+    assert len(sql(path, "SELECT * FROM migrations")) == len(MIGRATIONS), "applied once only"
 
 
 def test_events_read_back_as_records(tmp_path: Path) -> None:
@@ -267,7 +270,9 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     conn.execute("INSERT INTO migrations VALUES (99, 'future', '2030-01-01T00:00:00Z')")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreError, match=r"newer conflictlens \(schema 99, this one knows 1\)"):
+    known = max(m.id for m in MIGRATIONS)
+    expected = rf"newer conflictlens \(schema 99, this one knows {known}\)"
+    with pytest.raises(StoreError, match=expected):
         Store.open(path)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from conflictlens.cli_analysis import COMMANDS as ANALYSIS_COMMANDS
 from conflictlens.errors import ConflictlensError
 from conflictlens.evaluate import check_floors, run_benchmark
 from conflictlens.model import Document, PartialDate
@@ -200,6 +201,10 @@ def _date(value: str | None, option: str) -> PartialDate | None:
         return PartialDate.parse(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint=option) from exc
+
+
+for command in ANALYSIS_COMMANDS:
+    cli.add_command(command)
 
 
 def main() -> None:

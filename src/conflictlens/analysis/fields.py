@@ -1,6 +1,6 @@
 """Typed reading of event records (``Event.to_record()`` dicts, as ``Store.events`` returns them).
 
-Records are plain mappings; these helpers read one field with its type, so that counting,
+Records are plain mappings; these functions read one field with its type, so that counting,
 exporting and reporting code never casts. A field that is missing or of another type reads as
 None, so records with extra or fewer keys (merged events, older stores) read the same way.
 """

@@ -66,9 +66,23 @@ class RecordFilter:
             raise ValueError(
                 f"{where}: unknown key {unknown[0]!r}; use {', '.join(FILTER_FIELDS)}, since, until"
             )
-        values = {name: _strings(data[name], f"{where}.{name}") for name in FILTER_FIELDS if name in data}
-        dates = {name: _date(data.get(name), f"{where}.{name}") for name in ("since", "until")}
-        return cls(**values, **dates)
+
+        def names(key: str) -> tuple[str, ...]:
+            return _strings(data[key], f"{where}.{key}") if key in data else ()
+
+        return cls(
+            country=names("country"),
+            admin1=names("admin1"),
+            location=names("location"),
+            actor=names("actor"),
+            actor1=names("actor1"),
+            actor2=names("actor2"),
+            event_type=names("event_type"),
+            weapon=names("weapon"),
+            claim_status=names("claim_status"),
+            since=_date(data.get("since"), f"{where}.since"),
+            until=_date(data.get("until"), f"{where}.until"),
+        )
 
     def matches(self, record: Record) -> bool:
         return self._dates_match(record) and all(
@@ -84,11 +98,13 @@ class RecordFilter:
             f.name: list(getattr(self, f.name)) for f in fields(self) if f.name in FILTER_FIELDS
         }
         given = {name: value for name, value in given.items() if value}
-        given.update({name: str(value) for name in ("since", "until") if (value := getattr(self, name))})
+        given.update(
+            {name: str(value) for name in ("since", "until") if (value := getattr(self, name))}
+        )
         return given
 
     def describe(self) -> str:
-        """One line for a heading: ``actor2 ~ Military Forces of the United States; country = Iraq | Syria``."""
+        """One line for a heading: ``country = Iraq | Syria; actor2 ~ Military Forces of ...``."""
         parts = []
         for name, value in self.to_json().items():
             shown = " | ".join(value) if isinstance(value, list) else str(value)

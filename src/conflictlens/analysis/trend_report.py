@@ -75,8 +75,7 @@ def _comparison_lines(comparison: Comparison) -> list[str]:
         f"previous window: {previous.start} to {previous.end} ({previous.days} days)",
         f"current window:  {current.start} to {current.end} ({current.days} days)",
         "",
-        f"{'group':<40}  {'previous':>8}  {'current':>7}  {'change':>6}  {'%':>7}  "
-        f"{'deaths':>11}",
+        f"{'group':<40}  {'previous':>8}  {'current':>7}  {'change':>6}  {'%':>7}  {'deaths':>11}",
     ]
     lines += [_change_row(change, change.group or "(none)") for change in comparison.groups]
     lines.append(_change_row(comparison.total, "all"))

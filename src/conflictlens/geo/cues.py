@@ -21,7 +21,7 @@ Relation = Literal["at", "near", "region"]
 
 _SEPARATORS = re.compile(r"[\s'\-,«»\"()\[\]]+")
 _BOUNDARY = re.compile(r"[.!?;:\n؟؛]")
-_WINDOW = 80
+_WINDOW = 56
 _HINT_BEFORE = 45
 _HINT_AFTER = 12
 _CLITICS = "[وفبل]{0,2}"
@@ -29,7 +29,12 @@ _CLITICS = "[وفبل]{0,2}"
 
 
 def _normal(phrase: str) -> str:
-    return _SEPARATORS.sub(" ", fold(phrase)).strip()
+    return _squash(fold(phrase))
+
+
+def _squash(folded: str) -> str:
+    """Folded text with its separators made single spaces (as cue phrases are stored)."""
+    return _SEPARATORS.sub(" ", folded).strip()
 
 
 def _phrases(raw: Any) -> list[str]:
@@ -72,9 +77,7 @@ class Cues:
         self._town = re.compile(f"{head}(?:{towns})(?: \\w+)?(?: (?:{connectors}))*$")
         after = _alternation(_phrases(cues.get("region_after")))
         self._after = re.compile(f"[ \\-]+(?:{after})(?!\\w)")
-        kinds = _alternation(
-            [*_phrases(cues.get("city")), *_phrases(cues.get("region"))]
-        )
+        kinds = _alternation([*_phrases(cues.get("city")), *_phrases(cues.get("region"))])
         self._gap = re.compile(f"^(?:(?:{kinds}) ?)?(?:(?:{connectors}) ?)*$")
         self.not_after = frozenset(_phrases(cues.get("not_after")))
         """Words after a name that make it part of something else ("County", "University")."""
@@ -93,7 +96,7 @@ class Cues:
         return self._demonyms.find(text, folded)
 
     def around(self, folded: str, start: int, end: int) -> Surroundings:
-        window = _normal(_clause_before(folded, start))
+        window = _squash(_clause_before(folded, start))
         after = self._after.match(folded, end)
         province = after is not None or bool(self._region.search(window))
         if self._near.search(window):
@@ -114,11 +117,13 @@ class Cues:
         Syrian city of Hasakah", "مدينة الحسكة السورية" (not "a Russian strike on Kherson")."""
         for found in demonyms:
             if start - _HINT_BEFORE <= found.start and found.end <= start:
-                if self._gap.match(_normal(folded[found.end : start])):
-                    return found.payload
+                gap = folded[found.end : start]
             elif end <= found.start <= end + _HINT_AFTER and _is_arabic(folded[found.start]):
-                if self._gap.match(_normal(folded[end : found.start])):
-                    return found.payload
+                gap = folded[end : found.start]
+            else:
+                continue
+            if self._gap.match(_squash(gap)):
+                return found.payload
         return None
 
 
@@ -127,8 +132,7 @@ def _is_arabic(char: str) -> bool:
 
 
 def _clause_before(folded: str, start: int) -> str:
+    """Up to ``_WINDOW`` characters before ``start``, from the last sentence boundary on."""
     window = folded[max(0, start - _WINDOW) : start]
-    cut = None
-    for cut in _BOUNDARY.finditer(window):
-        pass
-    return window[cut.end() :] if cut is not None else window
+    cuts = [m.end() for m in _BOUNDARY.finditer(window)]
+    return window[cuts[-1] :] if cuts else window

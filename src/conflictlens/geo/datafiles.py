@@ -89,6 +89,8 @@ class GeoData:
     """Never a place, whatever the layer (``everywhere`` in stopwords.yaml)."""
     ambiguous: frozenset[str] = frozenset()
     """Curated or country names that need the document's support (``ambiguous``)."""
+    function_words: frozenset[str] = frozenset()
+    """Arabic words that end no place name (``function_words``)."""
     focus: frozenset[str] = frozenset()
     digest: str = ""
 
@@ -98,7 +100,9 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         with path.open(encoding="utf-8") as handle:
             content = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
-        raise GazetteerError(f"{path}: cannot read geographic data ({exc}); fix or remove it") from exc
+        raise GazetteerError(
+            f"{path}: cannot read geographic data ({exc}); fix or remove it"
+        ) from exc
     if content is None:
         return {}
     if not isinstance(content, dict):
@@ -276,6 +280,7 @@ def load_geo_data(files: CodebookFiles | None = None) -> GeoData:
         stopwords=_words(stop.get("words")),
         hard_stopwords=_words(stop.get("everywhere")),
         ambiguous=_words(stop.get("ambiguous")),
+        function_words=_words(stop.get("function_words")),
         cues=_read_merged("cues.yaml", roots),
         focus=frozenset(str(c) for c in countries.get("focus") or []),
         digest=data_digest(files),

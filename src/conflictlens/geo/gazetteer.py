@@ -7,9 +7,10 @@ document resolves to.
 Lookup tables map a key (see :mod:`conflictlens.geo.names`) to an *entry*, the list of places that
 carry that name (entry 0 is empty). ``keys`` values are ``entry << 3 | more``: on a one-word key,
 ``more`` is how many words the longest name starting with that word has after it, so a reader
-looks that far ahead and no further (a first word that is no name itself has entry 0). Each posting is ``place << 2 | flags`` (:data:`FULL`: the key is the place's whole name,
-not a form with its article left out; :data:`MAIN`: the name is the place's main or curated name,
-not a GeoNames alternate).
+looks that far ahead and no further (a first word that is no name itself has entry 0). Each
+posting is ``place << 2 | flags`` (:data:`FULL`: the key is the place's whole name, not a form
+with its article left out; :data:`MAIN`: the name is the place's main or curated name, not a
+GeoNames alternate).
 """
 
 from __future__ import annotations

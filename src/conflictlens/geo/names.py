@@ -23,6 +23,9 @@ from conflictlens.text.fold import fold
 __all__ = [
     "ARTICLES",
     "CANONICAL_ARTICLE",
+    "CYRILLIC_ARTICLE",
+    "CYRILLIC_ARTICLES",
+    "canonical_word",
     "cyrillic_stem",
     "key_tokens",
     "name_keys",
@@ -34,9 +37,36 @@ __all__ = [
 
 CANONICAL_ARTICLE = "al"
 ARTICLES = frozenset(
-    "al el il ul ash esh ech as es ad ed adh ath at et ar er az ez an en".split()
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ash",
+        "esh",
+        "ech",
+        "as",
+        "es",
+        "ad",
+        "ed",
+        "adh",
+        "ath",
+        "at",
+        "et",
+        "ar",
+        "er",
+        "az",
+        "ez",
+        "an",
+        "en",
+    ]
 )
 """Spellings of the Arabic article in Latin transliterations (assimilated forms included)."""
+CYRILLIC_ARTICLE = "аль"
+CYRILLIC_ARTICLES = frozenset(
+    "аль эль ель ал эл аш эш еш ас эс ес ад эд ед ар эр ер ат эт ет аз эз ез ан эн ен".split()
+)
+"""The same in Russian and Ukrainian transliterations (Эс-Сухне, Дейр-эз-Зор, Ель-Хасака)."""
 
 _TOKEN = re.compile(r"\w+")
 _LATIN_RANGES = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
@@ -53,15 +83,72 @@ _APOSTROPHES = re.compile("(?<=\\w)['\u2018\u2019\u02bc\u02bf\u02be`\u00b4](?=\\
 _CYRILLIC_VOWEL_END = "аяоеєиіїыйьуюё"
 _NOUN_ENDINGS = tuple(
     sorted(
-        set("а я у ю е є і ї и ы о ом ем ою ею ой ей ям ами ями ах ях ові еві ов ев".split()),
+        set(
+            [
+                "а",
+                "я",
+                "у",
+                "ю",
+                "е",
+                "є",
+                "і",
+                "ї",
+                "и",
+                "ы",
+                "о",
+                "ом",
+                "ем",
+                "ою",
+                "ею",
+                "ой",
+                "ей",
+                "ям",
+                "ами",
+                "ями",
+                "ах",
+                "ях",
+                "ові",
+                "еві",
+                "ов",
+                "ев",
+            ]
+        ),
         key=len,
     )
 )
 """Shortest first: the longest stem is tried first (Харкові -> харков before харк)."""
 _ADJECTIVE_ENDINGS = tuple(
     sorted(
-        "ої ій ою у а ий ого ому ім им их ими е і ая ой ую ий ый ое ого ому ом ые ых ым ыми ей"
-        .split(),
+        [
+            "ої",
+            "ій",
+            "ою",
+            "у",
+            "а",
+            "ий",
+            "ого",
+            "ому",
+            "ім",
+            "им",
+            "их",
+            "ими",
+            "е",
+            "і",
+            "ая",
+            "ой",
+            "ую",
+            "ий",
+            "ый",
+            "ое",
+            "ого",
+            "ому",
+            "ом",
+            "ые",
+            "ых",
+            "ым",
+            "ыми",
+            "ей",
+        ],
         key=len,
         reverse=True,
     )
@@ -92,8 +179,15 @@ def script_of(name: str) -> str:
     return "mixed" if seen else "other"
 
 
+def canonical_word(word: str) -> str:
+    """A word, or the canonical article if it spells the Arabic article (al, ash, эль, аш...)."""
+    if word in ARTICLES:
+        return CANONICAL_ARTICLE
+    return CYRILLIC_ARTICLE if word in CYRILLIC_ARTICLES else word
+
+
 def _canonical(tokens: list[str]) -> list[str]:
-    return [CANONICAL_ARTICLE if t in ARTICLES else t for t in tokens]
+    return [canonical_word(t) for t in tokens]
 
 
 def name_keys(name: str, min_stripped: int = 4) -> Iterator[tuple[str, bool]]:
@@ -111,10 +205,8 @@ def name_keys(name: str, min_stripped: int = 4) -> Iterator[tuple[str, bool]]:
     if joined != folded:
         forms.append(_TOKEN.findall(joined))
     seen: set[str] = set()
-    latin = folded.isascii()
     for form in forms:
-        canonical = _canonical(form) if latin else form
-        for key, full in _article_forms(canonical, min_stripped):
+        for key, full in _article_forms(_canonical(form), min_stripped):
             if key not in seen:
                 seen.add(key)
                 yield key, full
@@ -122,7 +214,7 @@ def name_keys(name: str, min_stripped: int = 4) -> Iterator[tuple[str, bool]]:
 
 def _article_forms(tokens: list[str], min_stripped: int) -> Iterator[tuple[str, bool]]:
     yield " ".join(tokens), True
-    if len(tokens) > 1 and tokens[0] == CANONICAL_ARTICLE:
+    if len(tokens) > 1 and tokens[0] in (CANONICAL_ARTICLE, CYRILLIC_ARTICLE):
         rest = tokens[1:]
         if len(rest) > 1 or len(rest[0]) >= min_stripped:
             yield " ".join(rest), False
@@ -204,6 +296,4 @@ def skeleton(key: str) -> str:
     ``al shaddadi`` and ``ash shadadi`` -> ``al shadadi``; ``hassake`` and ``hasakah`` ->
     ``hasaka``; ``mossoul`` -> ``mosul``.
     """
-    return " ".join(
-        CANONICAL_ARTICLE if t in ARTICLES else _skeleton_token(t) for t in key.split()
-    )
+    return " ".join(CANONICAL_ARTICLE if t in ARTICLES else _skeleton_token(t) for t in key.split())

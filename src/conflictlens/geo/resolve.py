@@ -27,13 +27,16 @@ when the document supports it locally.
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from conflictlens.geo.cues import Cues, Surroundings
 from conflictlens.geo.gazetteer import FULL, MAIN, TRUSTED, Gazetteer
+from conflictlens.geo.names import key_tokens
 from conflictlens.geo.scan import Found
 from conflictlens.model import PlaceMention, Span
 from conflictlens.text.match import Match
@@ -51,10 +54,11 @@ ALONE = 5.5
 SMALL = 4.0
 """A town whose prior is below this (fewer than ~10,000 people) needs local support."""
 _WIDE = frozenset({"country", "admin1", "region", "sea", "strait"})
-_SENTENCE_END = frozenset(".!?\n:;«\"“”()[]—–-•|؟")
+_SENTENCE_END = frozenset('.!?\n:;«"“”()[]—–-•|؟')
 _MAX_ANCHORS = 40
 _SHORTLIST = 8
 _COUNTY_STATES = 3
+_COUNTY = re.compile(r"\b[A-Z][\w'.]*(?: [A-Z][\w'.]*){0,2} (?:County|Parish)\b")
 """A county name shared by more states than this says nothing about the document's state."""
 _DOMINANCE = 2.0
 _DEGREES_100KM = (100 / 111.2) ** 2
@@ -73,8 +77,6 @@ class _Mention:
     person: bool
     """This mention looks like part of a person's name."""
     hint: str | None = None
-    county: tuple[str, ...] = ()
-    """A county name ("Laurel County"): the provinces it may be in, for context only."""
     vote: tuple[str, float, str] = ("", 0.0, "")
     """What this name gave the document's context: (country, weight, province key)."""
 
@@ -82,21 +84,25 @@ class _Mention:
 @dataclass(slots=True)
 class _Context:
     countries: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
-    top: float = 0.0
     admin1: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
     anchors: list[tuple[float, float, int]] = field(default_factory=list)
     """(lat, lon, mention number) of places confidently resolved in the first pass."""
 
-    def country_share(self, iso: str, group: list[_Mention]) -> float:
-        """How much the document is about ``iso``, leaving out the name's own votes."""
-        if not iso or not self.top:
-            return 0.0
-        own = sum(m.vote[1] for m in group if m.vote[0] == iso)
-        return max(0.0, self.countries.get(iso, 0.0) - own) / self.top
+    def shares(self, group: list[_Mention]) -> dict[str, float]:
+        """How much the document is about each country (0-1), leaving out the name's own votes."""
+        votes = dict(self.countries)
+        for mention in group:
+            if mention.vote[0] in votes:
+                votes[mention.vote[0]] -= mention.vote[1]
+        top = max(votes.values(), default=0.0)
+        return {iso: v / top for iso, v in votes.items() if v > 0} if top > 0 else {}
 
-    def admin1_support(self, key: str, group: list[_Mention]) -> bool:
-        own = sum(1 for m in group if m.vote[2] == key)
-        return bool(key) and self.admin1.get(key, 0) - own > 0
+    def provinces(self, group: list[_Mention]) -> set[str]:
+        """Provinces other names of the document are in, leaving out the name's own votes."""
+        own: defaultdict[str, int] = defaultdict(int)
+        for mention in group:
+            own[mention.vote[2]] += 1
+        return {key for key, n in self.admin1.items() if key and n - own.get(key, 0) > 0}
 
 
 @dataclass(slots=True)
@@ -128,13 +134,10 @@ class Resolver:
         ]
         if not mentions:
             return []
-        counties = [m for m in mentions if m.county]
-        mentions = [m for m in mentions if not m.county]
+        counties = self._counties(text)
         self._hints_after_commas(folded, mentions)
         groups = list(_senses(mentions).values())
-        context = self._context(
-            demonyms, counties, ((m, self._first_guess(m)) for m in mentions)
-        )
+        context = self._context(demonyms, counties, ((m, self._first_guess(m)) for m in mentions))
         verdicts = [self._choose(group, context) for group in groups]
         chosen = (
             (m, verdict.place)
@@ -144,8 +147,10 @@ class Resolver:
         )
         context = self._context(demonyms, counties, chosen)
         out: list[tuple[int, PlaceMention]] = []
-        for group in groups:
-            verdict = self._choose(group, context)
+        for group, first in zip(groups, verdicts, strict=True):
+            # A name with one place, kept whatever the context, is settled in the first round.
+            settled = first is not None and len(group[0].candidates) == 1
+            verdict = first if settled else self._choose(group, context)
             if verdict is not None:
                 out.extend(
                     (m.found.start, self._place_mention(text, m, verdict.place)) for m in group
@@ -165,41 +170,57 @@ class Resolver:
         single = " " not in found.key
         before, after = _word_before(folded, found.start), _word_after(folded, around.end)
         if after in self._cues.not_after or before in self._cues.not_before:
-            return self._county(found, number, around, after)
+            return None
         arabic = "\u0600" <= surface[:1] <= "\u06ff"
         dotted = found.key in self._dotted and folded[found.end : found.end + 1] == "."
-        person = single and not (arabic or dotted) and (
-            after in self._cues.person_after
-            or before in self._cues.person_before
-            or _beside_capital(text, found.start)
-        )
-        trusted_only = person or (capitals and len(surface) <= 4) or len(found.key) <= 2
-        trusted_only = not dotted and (trusted_only or _embedded(text, found.start, found.end))
+        lower = surface[:1].islower()  # a curated name opening with a lower-case word
+        trusted_only = lower or (capitals and len(surface) <= 4) or len(found.key) <= 2
+        trusted_only = not dotted and trusted_only
         places = [
             (posting >> 2, posting & 3)
             for posting in self._gaz.entry(found.entry)
             if not (trusted_only and not self._gaz.flags[posting >> 2] & TRUSTED)
             and not (dotted and self._gaz.feature[posting >> 2] != self._admin1)
         ]
-        if not places and not person:
-            return None
         candidates = self._priors(places, found, around)
+        person = False
+        if single and not (arabic or dotted):
+            titled = before in self._cues.person_before
+            named = after in self._cues.person_after or _beside_capital(text, found.start)
+            top = max((prior for _, prior in candidates), default=0.0)
+            # "Mr. Paris" is a person; "Jones said", "Bob Jones": a small place's name beside
+            # a capitalised word or before "said" is more likely part of a person's name.
+            person = titled or (named and top < ALONE)
+        if person:
+            candidates = [c for c in candidates if self._gaz.flags[c[0]] & TRUSTED]
         ambiguous = found.key in self._ambiguous
         if ambiguous:
             candidates = [(p, min(prior, ACCEPT + 0.5)) for p, prior in candidates]
-        alone = single and not dotted and (arabic or person or _opens_sentence(text, found.start))
+        # A single word that may be an ordinary word: Arabic (no capitals), opening a sentence,
+        # or part of a longer hyphenated name ("Tal" of "Al-Shaddadi-Tal-Jair").
+        alone = single and not dotted and (
+            arabic
+            or person
+            or _opens_sentence(text, found.start)
+            or _embedded(text, found.start, found.end)
+        )
         mention = _Mention(found, around, candidates, number, alone or ambiguous, person)
         mention.hint = self._cues.hint(demonyms, folded, found.start, found.end)
         return mention
 
-    def _county(
-        self, found: Found, number: int, around: Surroundings, after: str
-    ) -> _Mention | None:
-        """"Laurel County": no place of ours, but it says which state the document is about."""
-        states = self._gaz.counties.get(f"{found.key} {after}", "").split()
-        if not states or len(states) > _COUNTY_STATES:
-            return None
-        return _Mention(found, around, [], number, False, False, county=tuple(states))
+    def _counties(self, text: str) -> list[tuple[str, ...]]:
+        """US counties the text names ("Hall County"): no point here, but each tells which states
+        the document may be about."""
+        out = []
+        for match in _COUNTY.finditer(text):
+            words = key_tokens(match.group())
+            for first in range(len(words) - 1):
+                states = self._gaz.counties.get(" ".join(words[first:]), "").split()
+                if states:
+                    if len(states) <= _COUNTY_STATES:
+                        out.append(tuple(states))
+                    break
+        return out
 
     def _priors(
         self, places: list[tuple[int, int]], found: Found, around: Surroundings
@@ -249,16 +270,16 @@ class Resolver:
     def _context(
         self,
         demonyms: list[Match[str]],
-        counties: list[_Mention],
+        counties: list[tuple[str, ...]],
         choices: Iterable[tuple[_Mention, int | None]],
     ) -> _Context:
         """What the document is about: votes of its demonyms, counties and places so far."""
         context = _Context()
         for demonym in demonyms:
             context.countries[demonym.payload] += 1.0
-        for county in counties:
+        for states in counties:
             context.countries["US"] += 1.0
-            for state in county.county:
+            for state in states:
                 context.admin1[state] += 1
         gaz = self._gaz
         for mention, place in choices:
@@ -270,11 +291,8 @@ class Resolver:
             if mention.vote[2]:
                 context.admin1[mention.vote[2]] += 1
             if gaz.feature_of(place) not in _WIDE and len(context.anchors) < _MAX_ANCHORS:
-                context.anchors.append(
-                    (gaz.latitude[place], gaz.longitude[place], mention.number)
-                )
+                context.anchors.append((gaz.latitude[place], gaz.longitude[place], mention.number))
         context.countries.pop("", None)
-        context.top = max(context.countries.values(), default=0.0)
         return context
 
     def _strong(self, place: int, mention: _Mention) -> bool:
@@ -289,8 +307,8 @@ class Resolver:
         return 1.0
 
     def _hints_after_commas(self, folded: str, mentions: list[_Mention]) -> None:
-        """"Paris, Texas", "Hasakah (Syria)": the second name narrows the first."""
-        for first, second in zip(mentions, mentions[1:], strict=False):
+        """ "Paris, Texas", "Hasakah (Syria)": the second name narrows the first."""
+        for first, second in itertools.pairwise(mentions):
             gap = folded[first.around.end : second.found.start]
             if gap.strip() not in (",", "(") or len(gap) > 3:
                 continue
@@ -316,13 +334,22 @@ class Resolver:
         Every candidate is scored on prior, country, hints and province; the distance to the
         document's other places is weighed for the ``_SHORTLIST`` best of them only (a name like
         "Springfield" has dozens of places)."""
+        first = group[0].candidates
+        if len(first) == 1 and all(m.candidates == first for m in group):
+            place, prior = first[0]
+            if self._strong(place, group[0]):  # one curated or country place: nothing to weigh
+                return _Verdict(place, prior, 0.0)
         numbers = {m.number for m in group}
         top = max((prior for m in group for _, prior in m.candidates), default=None)
         if top is None:
             return None
+        shares, provinces = context.shares(group), context.provinces(group)
         scored = sorted(
-            (self._cheap(place, prior, mention, group, context, top)
-             for mention in group for place, prior in mention.candidates),
+            (
+                self._cheap(place, prior, mention, top, shares, provinces)
+                for mention in group
+                for place, prior in mention.candidates
+            ),
             key=lambda item: item[0],
             reverse=True,
         )
@@ -348,19 +375,19 @@ class Resolver:
         place: int,
         prior: float,
         mention: _Mention,
-        group: list[_Mention],
-        context: _Context,
         top: float,
+        shares: dict[str, float],
+        provinces: set[str],
     ) -> tuple[float, tuple[float, float], int, float]:
         """(score without neighbours, (hint, province support), place, prior)."""
         gaz = self._gaz
         hint = 0.0
         if mention.hint is not None and mention.hint != "+":
             hint = HINT_WEIGHT if mention.hint == gaz.iso(place) else -1.0
-        province = ADMIN1_WEIGHT if context.admin1_support(self._key(place), group) else 0.0
+        province = ADMIN1_WEIGHT if self._key(place) in provinces else 0.0
         if province and prior < top - _DOMINANCE:
             province /= 2
-        country = COUNTRY_WEIGHT * context.country_share(gaz.iso(place), group)
+        country = COUNTRY_WEIGHT * shares.get(gaz.iso(place), 0.0)
         return prior + country + hint + province, (hint, province), place, prior
 
     def _neighbour_bonus(self, place: int, numbers: set[int], context: _Context) -> float:
@@ -372,7 +399,7 @@ class Resolver:
         nearest = math.inf
         for other_lat, other_lon, number in context.anchors:
             dlat = other_lat - lat
-            if number in numbers or -3.0 > dlat or dlat > 3.0:
+            if number in numbers or dlat < -3.0 or dlat > 3.0:
                 continue
             dlon = (other_lon - lon + 180.0) % 360.0 - 180.0
             nearest = min(nearest, dlat * dlat + dlon * dlon * squeeze)
@@ -406,10 +433,11 @@ class Resolver:
             place.feature == "admin1" and mention.around.province
         ):
             relation = "region"
-        start = mention.found.start
-        end = max(mention.around.end, mention.found.end) if place.feature == "admin1" else (
-            mention.found.end
-        )
+        start, end = mention.found.start, mention.found.end
+        if place.feature == "admin1":
+            end = max(end, mention.around.end)  # "Anbar province", "Херсонської області"
+        if "." in text[start:end] and text[end : end + 1] == ".":
+            end += 1  # "U.S.", "N.Y.": the abbreviation's last dot
         return PlaceMention(Span(start, end, text[start:end]), place, relation)
 
 

@@ -25,7 +25,7 @@ from typing import Literal
 from conflictlens.geo.gazetteer import Gazetteer
 from conflictlens.geo.names import (
     ARTICLES,
-    CANONICAL_ARTICLE,
+    canonical_word,
     adjective_stem,
     skeleton,
     stem_candidates,
@@ -43,6 +43,8 @@ _ADMIN_WORD = re.compile(r"[ \-]*(?:област\w*|обл\b\.?)")
 _CLITICS = frozenset("وفبلك")
 _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt", "gen", "sv"})
 _MAX_RUN = 4
+_ATTACHED = frozenset({"al", "el"})
+"""Articles kept in a name's span when written apart ("Al Hasakah", "El Fasher")."""
 _MEMO = 50_000
 
 
@@ -104,19 +106,27 @@ class Scanner:
     def _latin(self, text: str, folded: str, position: int, word: str) -> Found | None:
         """A name opening with a capitalised Latin or Cyrillic word."""
         end = position + len(word)
-        best = self._walk(folded, CANONICAL_ARTICLE if word in ARTICLES else word, end)
-        if word in ARTICLES:
-            following = _NEXT.match(folded, end)
-            if following is not None and following.group(1) in (" ", "-"):
-                bare = self._walk(folded, following.group(2), following.end())
-                if bare is not None and (best is None or bare[0] > best[0]):
-                    best = bare
+        article = canonical_word(word)
+        cyrillic = "\u0400" <= word[0] <= "\u04ff"
+        best = self._walk(folded, article, end, cyrillic)
+        opening = position
+        following = _NEXT.match(folded, end) if article != word else None
+        if following is not None and following.group(1) in (" ", "-"):
+            bare = self._walk(folded, following.group(2), following.end(), cyrillic)
+            if bare is None and cyrillic and following.group(1) == "-":
+                stem = self._inflected(folded, following.start(2), following.group(2))
+                bare = (stem.end, stem.entry, stem.key) if stem is not None else None
+            if bare is not None and (best is None or bare[0] > best[0]):
+                best = bare
+                # "Al-Hasakah" keeps its article; "En Syrie" does not.
+                if following.group(1) != "-" and word not in _ATTACHED:
+                    opening = following.start(2)
         if best is not None:
-            hit = Found(position, best[0], best[1], "exact", best[2])
+            hit = Found(opening, best[0], best[1], "exact", best[2])
             if not _goes_on(text, hit.end):
                 return hit
             return self._by_skeleton(text, folded, position, word, hit)
-        if "\u0400" <= word[0] <= "\u04ff":
+        if cyrillic:
             return self._inflected(folded, position, word)
         return self._by_skeleton(text, folded, position, word, None)
 
@@ -127,8 +137,13 @@ class Scanner:
             return None
         return Found(position, best[0], best[1], "exact", best[2])
 
-    def _walk(self, folded: str, first: str, end: int) -> tuple[int, int, str] | None:
-        """The longest key starting with word ``first`` (ending at ``end``): (end, entry, key)."""
+    def _walk(
+        self, folded: str, first: str, end: int, inflected: bool = False
+    ) -> tuple[int, int, str] | None:
+        """The longest key starting with word ``first`` (ending at ``end``): (end, entry, key).
+
+        With ``inflected`` (Cyrillic), a name of several words may end in a case ending
+        ("Джиср-эш-Шугура" for Джиср-эш-Шугур)."""
         value = self._keys.get(first)
         if value is None:
             return None
@@ -146,13 +161,16 @@ class Scanner:
             if "." in separator and len(previous) > 2 and previous not in _ABBREVIATIONS:
                 break
             previous = word
-            words.append(CANONICAL_ARTICLE if word in ARTICLES else word)
+            words.append(canonical_word(word))
             ends.append(ends[-1] + len(separator) + len(word))
         for size in range(len(words), 1, -1):
-            key = " ".join(words[:size])
-            value = self._keys.get(key)
-            if value is not None and value >> 3:
-                return ends[size - 1], value >> 3, key
+            head = " ".join(words[: size - 1])
+            lasts = stem_candidates(words[size - 1]) if inflected else [words[size - 1]]
+            for last in lasts:
+                key = f"{head} {last}"
+                value = self._keys.get(key)
+                if value is not None and value >> 3:
+                    return ends[size - 1], value >> 3, key
         return best
 
     def _arabic(self, folded: str, position: int, word: str) -> Found | None:
@@ -171,9 +189,9 @@ class Scanner:
             entry = self._gaz.adjectives[stem]
             return Found(position, tail.end() if tail else end, entry, "adjective", stem)
         for candidate in stem_candidates(word)[1:]:
-            entry = self._gaz.stems.get(candidate)
-            if entry is not None:
-                return Found(position, end, entry, "stem", candidate)
+            found = self._gaz.stems.get(candidate)
+            if found is not None:
+                return Found(position, end, found, "stem", candidate)
         return None
 
     def _by_skeleton(
@@ -190,12 +208,13 @@ class Scanner:
             key = " ".join(word for word, _ in run[:size])
             if len(key) < 5:
                 continue
-            entry = self._gaz.skeletons.get(skeleton(key))
+            entry = self._gaz.skeletons.get(self._skeleton_word(key))
             if entry is not None:
                 return Found(position, run[size - 1][1], entry, "skeleton", key)
         return hit
 
     def _skeleton_word(self, word: str) -> str:
+        """The skeleton of a word or words, remembered."""
         known = self._skeleton_words.get(word)
         if known is None:
             if len(self._skeleton_words) > _MEMO:
@@ -237,5 +256,3 @@ def _arabic_forms(word: str) -> Iterable[tuple[int, str]]:
         if rest.startswith("ل") and word[skip - 1] == "ل":
             yield skip, "ا" + rest
         yield skip, rest
-
-

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gettext
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -67,13 +67,15 @@ def iter_cities(name: str = "cities500.json") -> Iterator[City]:
         raise GazetteerError(f"{path}: cannot read the GeoNames cities ({exc})") from exc
 
 
-def _iter_records(read: Any) -> Iterator[City]:
-    buffer = read(_CHUNK).lstrip()
+def _iter_records(read: Callable[[int], bytes], chunk: int = _CHUNK) -> Iterator[City]:
+    """Records of a ``{"id": {...}, ...}`` object read ``chunk`` bytes at a time. A record holds
+    no nested object, so ``}, "`` (outside a string, where a quote is always escaped) ends one."""
+    buffer = read(chunk).lstrip()
     if not buffer.startswith(b"{"):
         raise GazetteerError("GeoNames cities file does not start with a JSON object")
     buffer = buffer[1:]
     while True:
-        more = read(_CHUNK)
+        more = read(chunk)
         if not more:
             tail = buffer.rstrip()
             if not tail.endswith(b"}"):
@@ -152,7 +154,9 @@ def continents() -> list[Continent]:
     for code, item in sorted(data.items()):
         names = {str(item.get("name") or item.get("asciiName") or code)}
         names.update(
-            str(alt["name"]) for alt in item.get("alternateNames") or [] if alt.get("lang") in wanted
+            str(alt["name"])
+            for alt in item.get("alternateNames") or []
+            if alt.get("lang") in wanted
         )
         out.append(
             Continent(

@@ -17,7 +17,8 @@ The rules, in the order they are checked:
    two month-only mentions never make an event by themselves);
 4. perpetrators (``actor1``): two different named ones are not compatible; an unidentified or
    missing one is compatible with anything;
-5. targets (``actor2``): the same, when both name one;
+5. targets (``actor2``): the same, when both name one; in a battle, where ACLED's actor order
+   means nothing, the named actors of both mentions must make at most two sides;
 6. places: within :data:`PLACE_KM` of each other at the coarser of the two ``geo_precision``
    values, or, at precision 3, in the same first-level division; a mention placed only at
    country level is compatible within its country but links to nothing.
@@ -35,30 +36,38 @@ __all__ = [
     "COARSEST_PRECISION",
     "MAX_LINK_KM",
     "PLACE_KM",
+    "SIDES_UNORDERED_TYPE",
     "Assessment",
     "MentionFacts",
     "assess",
     "distance_km",
     "is_named",
+    "may_link",
 ]
 
 PLACE_KM: dict[int, float] = {1: 10.0, 2: 25.0, 3: 25.0}
 """The greatest distance between two mentions of one event, by the coarser geo_precision.
 
-Calibrated on tests/gold/merge/ and the demo corpus: gazetteer points for one place reached by
-different names (a base and the town beside it, a city and its airport, "Kharkiv" and a
-district of it) lie at most 8.9 km apart, so 10 km at precision 1; a precision-2 mention ("near
-X", "X countryside") sits up to 20 km from where another outlet puts the event, so 25 km.
-At precision 3 the same first-level division decides; 25 km is kept as well for a province
-mention whose centroid lies just across a border from the other place. The look-alike events
-of the gold set that must stay apart are separated by time or actors, not by distance, and
-the nearest distinct places of one day in it lie 31 km apart (Kharkiv and Chuhuiv)."""
+Calibrated on tests/gold/merge/ and the demo corpus. One place reached by different names
+lies at most 6.6 km from itself in the gazetteer (Erbil and its airport 6.6 km, Harir and
+Harir Air Base 1.6 km, Erbil Air Base and Erbil International Airport 0.1 km), while the
+nearest distinct places of those sets are 13.0 km apart (Kherson and Bilozerka): 10 km at
+precision 1. A precision-2 mention ("near X", "rural X") lies further from where a precise
+report puts the event, but distinct events of the sets at neighbouring places are 34.8 km
+(Conoco and al-Omar fields) and 34.9 km (Kharkiv and Chuhuiv) apart: 25 km at precision 2.
+At precision 3 the same first-level division decides; 25 km is kept as well, for a province
+whose centroid lies just across a border from the other place."""
 
 MAX_LINK_KM = max(PLACE_KM.values())
 """The farthest two linked mentions can be: the search radius of the candidate index."""
 
 COARSEST_PRECISION = 3
 """An unknown geo_precision is read as ACLED's coarsest, 3 (a province or larger)."""
+
+SIDES_UNORDERED_TYPE = "Battles"
+"""In a battle both sides fight, and outlets name them in either order ("the army clashed with
+the ELN", "ELN guerrillas attacked troops"): the named actors of two battle mentions are
+compared as one set of at most two sides, not as perpetrator and target."""
 
 _UNIDENTIFIED = "unidentified"
 _EARTH_RADIUS_KM = 6371.0088
@@ -103,10 +112,14 @@ class MentionFacts:
     admin1: str | None
     location: str | None
     weapon: str | None
+    day_precise: bool
+    country_level: bool
+    """Placed only somewhere in a country (precision 3 without a first-level division)."""
 
     @classmethod
     def of(cls, event: Event) -> MentionFacts:
         date = event.event_date
+        geo_precision = event.geo_precision or COARSEST_PRECISION
         return cls(
             mention_id=event.event_id,
             doc_id=event.doc_id,
@@ -119,21 +132,14 @@ class MentionFacts:
             actor2=event.actor2 if is_named(event.actor2) else None,
             latitude=event.latitude,
             longitude=event.longitude,
-            geo_precision=event.geo_precision or COARSEST_PRECISION,
+            geo_precision=geo_precision,
             country=event.country,
             admin1=event.admin1,
             location=event.location,
             weapon=event.weapon,
+            day_precise=date is not None and date.precision == Precision.DAY,
+            country_level=geo_precision >= COARSEST_PRECISION and event.admin1 is None,
         )
-
-    @property
-    def day_precise(self) -> bool:
-        return self.time_precision == Precision.DAY
-
-    @property
-    def country_level(self) -> bool:
-        """Placed only somewhere in a country (precision 3 without a first-level division)."""
-        return self.geo_precision >= COARSEST_PRECISION and self.admin1 is None
 
     @property
     def linkable(self) -> bool:
@@ -182,8 +188,7 @@ def assess(a: MentionFacts, b: MentionFacts) -> Assessment:
     """Compare two mentions by every rule (the module docstring lists them)."""
     date_relation, date_conflict, date_links = _dates(a, b)
     place_rule, distance, place_conflict, place_links = _places(a, b)
-    actor_relation, actor_conflict = _actors(a.actor1, b.actor1, "perpetrator")
-    target_relation, target_conflict = _actors(a.actor2, b.actor2, "target")
+    actor_relation, target_relation, actor_conflict = _parties(a, b)
     conflict = next(
         (
             reason
@@ -192,7 +197,6 @@ def assess(a: MentionFacts, b: MentionFacts) -> Assessment:
                 "different event types" if a.event_type != b.event_type else None,
                 date_conflict,
                 actor_conflict,
-                target_conflict,
                 place_conflict,
             )
             if reason
@@ -213,11 +217,27 @@ def assess(a: MentionFacts, b: MentionFacts) -> Assessment:
     )
 
 
+def may_link(a: MentionFacts, b: MentionFacts) -> bool:
+    """A cheap necessary condition of ``assess(a, b).linking``, to skip most candidates."""
+    if a.doc_id == b.doc_id or a.event_type != b.event_type:
+        return False
+    if a.day_precise == b.day_precise and (not a.day_precise or a.first_day != b.first_day):
+        return False
+    if a.event_type == SIDES_UNORDERED_TYPE:
+        if len({a.actor1, a.actor2, b.actor1, b.actor2} - {None}) > 2:
+            return False
+    elif (a.actor1 and b.actor1 and a.actor1 != b.actor1) or (
+        a.actor2 and b.actor2 and a.actor2 != b.actor2
+    ):
+        return False
+    return _places(a, b)[3]
+
+
 def compatible(a: MentionFacts, b: MentionFacts) -> bool:
     """The cheap form of ``assess(a, b).compatible``, for checking every pair of a cluster."""
     if a.doc_id == b.doc_id or a.event_type != b.event_type:
         return False
-    if _dates(a, b)[1] or _actors(a.actor1, b.actor1, "")[1] or _actors(a.actor2, b.actor2, "")[1]:
+    if _dates(a, b)[1] or _parties(a, b)[2]:
         return False
     return _places(a, b)[2] is None
 
@@ -242,6 +262,19 @@ def _dates(a: MentionFacts, b: MentionFacts) -> tuple[str, str | None, bool]:
 
 
 _UNIT = {1: "day", 2: "week", 3: "month", None: "date"}
+
+
+def _parties(a: MentionFacts, b: MentionFacts) -> tuple[str, str, str | None]:
+    """(perpetrator relation, target relation, conflict)."""
+    if a.event_type == SIDES_UNORDERED_TYPE:
+        sides = {a.actor1, a.actor2, b.actor1, b.actor2} - {None}
+        if len(sides) > 2:
+            return "more than two named sides", "", "more than two named sides"
+        named = min(len({a.actor1, a.actor2} - {None}), len({b.actor1, b.actor2} - {None}))
+        return f"named sides agree ({len(sides)} in all, {named} named by both)", "", None
+    actor_relation, actor_conflict = _actors(a.actor1, b.actor1, "perpetrator")
+    target_relation, target_conflict = _actors(a.actor2, b.actor2, "target")
+    return actor_relation, target_relation, actor_conflict or target_conflict
 
 
 def _actors(first: str | None, second: str | None, role: str) -> tuple[str, str | None]:
@@ -270,13 +303,23 @@ def _places(a: MentionFacts, b: MentionFacts) -> tuple[str, float | None, str | 
         return f"within {limit:g} km at precision {precision}", km, None, True
     if precision >= COARSEST_PRECISION and (a.country, a.admin1) == (b.country, b.admin1):
         return f"same first-level division ({a.admin1}) at precision {precision}", km, None, True
-    return f"more than {limit:g} km apart at precision {precision}", km, "places too far apart", False
+    return (
+        f"more than {limit:g} km apart at precision {precision}",
+        km,
+        "places too far apart",
+        False,
+    )
 
 
 def _score(a: MentionFacts, b: MentionFacts, km: float | None) -> int:
+    if a.event_type == SIDES_UNORDERED_TYPE:
+        shared = ({a.actor1, a.actor2} & {b.actor1, b.actor2}) - {None}
+        actors = _SCORE_SAME_ACTOR1 * len(shared)
+    else:
+        actors = _SCORE_SAME_ACTOR1 * (a.actor1 is not None and a.actor1 == b.actor1)
+        actors += _SCORE_SAME_ACTOR2 * (a.actor2 is not None and a.actor2 == b.actor2)
     return (
-        _SCORE_SAME_ACTOR1 * (a.actor1 is not None and a.actor1 == b.actor1)
-        + _SCORE_SAME_ACTOR2 * (a.actor2 is not None and a.actor2 == b.actor2)
+        actors
         + _SCORE_SAME_DAY * (a.day_precise and b.day_precise and a.first_day == b.first_day)
         + _SCORE_SAME_SUB_TYPE * (a.sub_event_type == b.sub_event_type)
         + _SCORE_SAME_WEAPON * (a.weapon is not None and a.weapon == b.weapon)

@@ -1,0 +1,215 @@
+"""From mentions, links and analyst decisions to events: a deterministic, order-free clustering.
+
+The result depends only on the set of mentions and decisions, never on the order they were
+stored in:
+
+1. analyst merges are applied first, oldest first (a later split of a mention cancels the
+   earlier merges for that mention);
+2. the links of :func:`~.rules.assess` are then tried strongest first (score, then nearest,
+   then mention ids), and a link joins two events only when *every* pair of their mentions is
+   compatible, so that chaining can never put two different days, two named perpetrators or
+   two distant places into one event (a mention that two events both want goes to the one it
+   agrees with most); a mention an analyst split off takes no link at all;
+3. an event is named after its smallest mention id, so the same members give the same id.
+
+Events are independent of one another beyond their links, so recomputing the connected
+neighbourhood of a new mention gives the same events as recomputing everything.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from conflictlens.merge.rules import Assessment, MentionFacts, assess, compatible, may_link
+
+__all__ = ["ClusterPlan", "Decision", "Join", "event_id_for", "find_links", "plan_clusters"]
+
+EVENT_PREFIX = "me-"
+"""Merged event ids: ``me-`` and the smallest member mention id without its ``ev-``."""
+
+JoinRule = Literal["first", "rules", "analyst"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """An analyst's decision: these mentions are one event (merge), or this one stands apart
+    from the rules (split)."""
+
+    decision_id: int
+    action: Literal["merge", "split"]
+    mentions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Join:
+    """Why a mention is in its event: the first mention, or the link that brought it in."""
+
+    mention_id: str
+    via: str | None
+    """The mention it was joined to (None for the event's first, smallest, mention)."""
+    rule: JoinRule
+    decision_id: int | None = None
+    assessment: Assessment | None = None
+    """How the mention compares with ``via`` (for an analyst merge too, for the record)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterPlan:
+    event_id: str
+    members: tuple[str, ...]
+    """Mention ids, sorted."""
+    joins: tuple[Join, ...]
+    """One per member, the first mention first, then in the order they were reached."""
+
+
+def event_id_for(first_mention: str) -> str:
+    return EVENT_PREFIX + first_mention.removeprefix("ev-")
+
+
+def find_links(
+    mentions: Mapping[str, MentionFacts], candidates: Callable[[MentionFacts], Iterable[str]]
+) -> list[Assessment]:
+    """Every link among ``mentions``, each pair assessed once (smaller id first)."""
+    links = []
+    for mention_id, facts in mentions.items():
+        for other_id in candidates(facts):
+            other = mentions.get(other_id)
+            if other is not None and mention_id < other_id and may_link(facts, other):
+                found = assess(facts, other)
+                if found.linking:
+                    links.append(found)
+    return links
+
+
+@dataclass(frozen=True, slots=True)
+class _Edge:
+    a: str
+    b: str
+    rule: JoinRule
+    decision_id: int | None = None
+    assessment: Assessment | None = None
+
+
+class _Clusters:
+    """Union-find that keeps each cluster's members and the edges that joined them."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.parent = {mention_id: mention_id for mention_id in ids}
+        self.members = {mention_id: [mention_id] for mention_id in self.parent}
+        self.edges: list[_Edge] = []
+
+    def find(self, mention_id: str) -> str:
+        root = mention_id
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[mention_id] != root:
+            self.parent[mention_id], mention_id = root, self.parent[mention_id]
+        return root
+
+    def union(self, edge: _Edge) -> None:
+        big, small = self.find(edge.a), self.find(edge.b)
+        if len(self.members[big]) < len(self.members[small]):
+            big, small = small, big
+        self.parent[small] = big
+        self.members[big] += self.members.pop(small)
+        self.edges.append(edge)
+
+
+def plan_clusters(
+    mentions: Mapping[str, MentionFacts],
+    links: Iterable[Assessment],
+    decisions: Sequence[Decision] = (),
+) -> list[ClusterPlan]:
+    """The events of ``mentions`` (a whole connected neighbourhood), sorted by event id."""
+    clusters = _Clusters(sorted(mentions))
+    split_at = _latest_splits(mentions, decisions)
+    _apply_merges(clusters, mentions, decisions, split_at)
+    for link in sorted(links, key=_strongest_first):
+        if link.a in split_at or link.b in split_at:
+            continue
+        left, right = clusters.find(link.a), clusters.find(link.b)
+        if left != right and _all_compatible(
+            mentions, clusters.members[left], clusters.members[right]
+        ):
+            clusters.union(_Edge(link.a, link.b, "rules", assessment=link))
+    return _plans(clusters, mentions)
+
+
+def _latest_splits(
+    mentions: Mapping[str, MentionFacts], decisions: Sequence[Decision]
+) -> dict[str, int]:
+    latest: dict[str, int] = {}
+    for decision in decisions:
+        if decision.action == "split":
+            for mention_id in decision.mentions:
+                if mention_id in mentions:
+                    latest[mention_id] = max(latest.get(mention_id, 0), decision.decision_id)
+    return latest
+
+
+def _apply_merges(
+    clusters: _Clusters,
+    mentions: Mapping[str, MentionFacts],
+    decisions: Sequence[Decision],
+    split_at: Mapping[str, int],
+) -> None:
+    for decision in sorted(decisions, key=lambda d: d.decision_id):
+        if decision.action != "merge":
+            continue
+        kept = sorted(
+            m
+            for m in decision.mentions
+            if m in mentions and split_at.get(m, 0) < decision.decision_id
+        )
+        for other in kept[1:]:
+            if clusters.find(kept[0]) != clusters.find(other):
+                clusters.union(_Edge(kept[0], other, "analyst", decision.decision_id))
+
+
+def _strongest_first(link: Assessment) -> tuple[int, float, str, str]:
+    distance = math.inf if link.distance_km is None else link.distance_km
+    return (-link.score, distance, link.a, link.b)
+
+
+def _all_compatible(
+    mentions: Mapping[str, MentionFacts], left: Sequence[str], right: Sequence[str]
+) -> bool:
+    return all(compatible(mentions[x], mentions[y]) for x in left for y in right)
+
+
+def _plans(clusters: _Clusters, mentions: Mapping[str, MentionFacts]) -> list[ClusterPlan]:
+    neighbours: dict[str, list[tuple[str, _Edge]]] = defaultdict(list)
+    for edge in clusters.edges:
+        neighbours[edge.a].append((edge.b, edge))
+        neighbours[edge.b].append((edge.a, edge))
+    plans = []
+    for members in clusters.members.values():
+        ordered = sorted(members)
+        joins = _joins(ordered[0], neighbours, mentions)
+        plans.append(ClusterPlan(event_id_for(ordered[0]), tuple(ordered), tuple(joins)))
+    return sorted(plans, key=lambda plan: plan.event_id)
+
+
+def _joins(
+    first: str,
+    neighbours: Mapping[str, list[tuple[str, _Edge]]],
+    mentions: Mapping[str, MentionFacts],
+) -> list[Join]:
+    """Breadth-first from the event's first mention along the edges that built it."""
+    joins = [Join(first, None, "first")]
+    seen = {first}
+    queue = deque([first])
+    while queue:
+        current = queue.popleft()
+        for other, edge in sorted(neighbours.get(current, ()), key=lambda item: item[0]):
+            if other in seen:
+                continue
+            seen.add(other)
+            queue.append(other)
+            assessment = edge.assessment or assess(mentions[current], mentions[other])
+            joins.append(Join(other, current, edge.rule, edge.decision_id, assessment))
+    return joins
