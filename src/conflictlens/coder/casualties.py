@@ -269,6 +269,11 @@ class CasualtyRules:
         before = folded[max(start, count.start - 16) : count.start].split()
         if before and (before[-1] in self.months or before[-1].rstrip(".") in self.months):
             return True  # "October 7", "Oct. 7"
+        if (
+            folded[count.end : count.end + 1] == "-"
+            and folded[count.end + 1 : count.end + 2].isalpha()
+        ):
+            return True  # an age or a size: "a 70-year-old woman", "70-річна", "5-storey"
         follower = _NEXT_WORD.match(folded, count.end, end)
         word = follower.group(1) if follower else ""
         kind = self.vocabulary.classify(word) if word else ""
