@@ -151,3 +151,14 @@ def test_eval_prints_scores_and_gates_on_floors(corpus: Path, tmp_path: Path) ->
     )
     assert gated.exit_code == 1
     assert "below" in gated.output
+
+
+def test_geoparse_prints_each_place_with_offsets(corpus: Path) -> None:
+    result = CliRunner().invoke(cli, ["geoparse", str(corpus / "kherson.txt")])
+    assert result.exit_code == 0, result.output
+    places = [json.loads(line) for line in result.output.splitlines()]
+    kherson = next(p for p in places if p["name"] == "Kherson")
+    assert kherson["country"] == "Ukraine"
+    assert abs(kherson["latitude"] - 46.64) < 0.2 and abs(kherson["longitude"] - 32.61) < 0.2
+    assert kherson["end"] - kherson["start"] == len(kherson["text"])
+    assert kherson["geonameid"] is not None

@@ -193,3 +193,16 @@ def test_second_load_reads_the_cache(geocoder: Geocoder, geo_cache: Path) -> Non
     assert not again.built
     assert time.perf_counter() - started < 5
     assert len(again.gazetteer) == len(geocoder.gazetteer)
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path, geo_cache: Path, geocoder: Geocoder) -> None:
+    from conflictlens.geo.datafiles import load_geo_data
+    from conflictlens.geo.geocoder import index_path
+
+    damaged = index_path(load_geo_data(), tmp_path)
+    damaged.write_bytes(b"not an index")
+    # Reading it fails cleanly: the loader falls back to building (checked without building).
+    from conflictlens.geo.geocoder import _read_index
+
+    assert _read_index(damaged) is None
+    assert _read_index(index_path(load_geo_data(), geo_cache)) is not None

@@ -13,6 +13,7 @@ import click
 from conflictlens.cli_analysis import COMMANDS as ANALYSIS_COMMANDS
 from conflictlens.errors import ConflictlensError
 from conflictlens.evaluate import check_floors, run_benchmark
+from conflictlens.evaluate.geoparse import GEOPARSE_SETS, run_geoparse_benchmark
 from conflictlens.model import Document, PartialDate
 from conflictlens.output import FORMATS, format_records
 from conflictlens.pipeline import Pipeline
@@ -21,6 +22,7 @@ from conflictlens.run import (
     demo_corpus,
     evaluate_gold_files,
     extract_documents,
+    geoparse_documents,
     run_corpus,
 )
 from conflictlens.store import EventFilter, Store
@@ -84,6 +86,16 @@ def extract(paths: tuple[str, ...], fmt: str, demo: bool, codebook: tuple[Path, 
     found = extract_documents(pipeline, _sources(paths, demo), sys.stdin, on_skip=_warn)
     records = (event.to_record() for _doc, events in found for event in events)
     _echo(format_records(records, fmt))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+def geoparse(paths: tuple[str, ...], fmt: str) -> None:
+    """Print one line per place named in each document, resolved offline."""
+    pipeline = Pipeline.load()
+    for record in geoparse_documents(pipeline, _sources(paths, False), sys.stdin, _warn):
+        click.echo(json.dumps(record, ensure_ascii=False))
 
 
 @cli.command()
@@ -176,8 +188,15 @@ def evaluate(
     codebook: tuple[Path, ...],
 ) -> None:
     """Score extraction on gold events: --gold FILE --articles PATH, or a shared set
-    (BENCHMARK PATH: acled, acled-legacy, gtd, case2021)."""
+    (BENCHMARK PATH: acled, acled-legacy, gtd, case2021; geoparsing: lgl, geovirus, newsfane,
+    hipe)."""
     pipeline = Pipeline.load(codebook)
+    if benchmark in GEOPARSE_SETS:
+        if path is None:
+            raise click.UsageError(f"give the path of the {benchmark} file after its name")
+        geo = run_geoparse_benchmark(benchmark, path, pipeline.geocoder, limit=limit)
+        click.echo(json.dumps(geo.to_json(), indent=2) if fmt == "json" else geo.to_table())
+        return
     if benchmark is not None:
         if path is None:
             raise click.UsageError(f"give the path of the {benchmark} file after its name")

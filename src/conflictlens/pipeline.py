@@ -160,9 +160,16 @@ def _events(builder: EventBuilder) -> Component:
 class Pipeline:
     """Documents in, events out. Build one with :meth:`load` and reuse it for a whole corpus."""
 
-    def __init__(self, components: Iterable[tuple[str, Component]], codebook_version: str) -> None:
+    def __init__(
+        self,
+        components: Iterable[tuple[str, Component]],
+        codebook_version: str,
+        geocoder: Geocoder,
+    ) -> None:
         self._components = list(components)
         self.codebook_version = codebook_version
+        self.geocoder = geocoder
+        """The gazetteer the ``places`` stage uses, for geoparsing on its own."""
 
     @classmethod
     def load(cls, codebook: Sequence[Path] = (), cache_dir: Path | None = None) -> Pipeline:
@@ -186,7 +193,7 @@ class Pipeline:
             ("casualties", _casualties(resources)),
             ("events", _events(EventBuilder(taxonomy, resources.namer, version))),
         ]
-        return cls(components, version)
+        return cls(components, version, resources.geocoder)
 
     @property
     def component_names(self) -> list[str]:

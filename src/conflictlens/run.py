@@ -27,6 +27,7 @@ __all__ = [
     "demo_corpus",
     "evaluate_gold_files",
     "extract_documents",
+    "geoparse_documents",
     "run_corpus",
 ]
 
@@ -138,3 +139,35 @@ def evaluate_gold_files(
     gold = [event for path in gold_files for event in load_gold(path)]
     name = ", ".join(path.name for path in gold_files)
     return evaluate_gold(pipeline.extract, documents, gold, name=name)
+
+
+def geoparse_documents(
+    pipeline: Pipeline,
+    sources: Sequence[str | Path],
+    stdin: TextIO | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> Iterable[dict[str, object]]:
+    """One record per place named in each readable document of ``sources``: the surface form,
+    its offsets in the normalised text, and the place it resolves to."""
+    for item in read_documents(sources, stdin):
+        if isinstance(item, InputError):
+            if on_skip:
+                on_skip(Skipped(item.origin, item.reason))
+            continue
+        analysis = pipeline.analyse(item)
+        for mention in analysis.places:
+            place = mention.place
+            yield {
+                "doc_id": analysis.doc.doc_id,
+                "text": mention.span.text,
+                "start": mention.span.start,
+                "end": mention.span.end,
+                "relation": mention.relation,
+                "name": place.name,
+                "country": place.country,
+                "admin1": place.admin1,
+                "latitude": place.latitude,
+                "longitude": place.longitude,
+                "feature": place.feature,
+                "geonameid": place.geonameid,
+            }

@@ -23,12 +23,20 @@ SPECIFICITY = {
     "road": 1,
     "city": 1,
     "village": 1,
+    "bridge": 1,
+    "power_plant": 0,
+    "hospital": 0,
+    "island": 1,
     "sea": 2,
+    "strait": 2,
+    "canal": 2,
     "admin1": 3,
+    "region": 3,
     "country": 4,
+    "continent": 5,
 }
 """Lower is more specific; features not listed count as towns."""
-WIDE_FEATURES = frozenset({"admin1", "country"})
+WIDE_FEATURES = frozenset({"admin1", "region", "country", "continent"})
 
 
 def _rank(mention: PlaceMention, anchor: int) -> tuple[int, int]:

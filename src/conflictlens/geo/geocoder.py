@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from conflictlens.codebook.files import CodebookFiles
+from conflictlens.errors import GazetteerError
 from conflictlens.geo.build import build_gazetteer
 from conflictlens.geo.cache import cache_dir, cache_key, read_cached, write_cached
 from conflictlens.geo.cues import Cues
@@ -34,20 +35,20 @@ class Geocoder:
 
     @classmethod
     def load(cls, files: CodebookFiles | None = None, cache_dir: Path | None = None) -> Geocoder:
-        """Read the cached index, or build and cache it the first time (about 15 s).
+        """Read the cached index (about 0.5 s), or build and cache it the first time (15-20 s).
 
         ``files`` adds a user's ``geo/`` data files (see :mod:`conflictlens.geo.datafiles`);
         ``cache_dir`` overrides ``$CONFLICTLENS_CACHE`` / ``~/.cache/conflictlens``.
         """
         data = load_geo_data(files)
         path = index_path(data, cache_dir)
-        raw = read_cached(path)
-        if raw is not None:
-            return cls(Gazetteer.from_bytes(raw), data)
+        cached = _read_index(path)
+        if cached is not None:
+            return cls(cached, data)
         with _build_lock(path):
-            raw = read_cached(path)
-            if raw is not None:
-                return cls(Gazetteer.from_bytes(raw), data)
+            cached = _read_index(path)  # another process may have built it meanwhile
+            if cached is not None:
+                return cls(cached, data)
             gazetteer = build_gazetteer(data)
             write_cached(path, gazetteer.to_bytes())
         return cls(gazetteer, data, built=True)
@@ -59,7 +60,26 @@ class Geocoder:
         return self._resolver.resolve(text, folded, self._scanner.scan(text, folded))
 
 
-_BUILD_MODULES = ("build.py", "names.py", "sources.py", "gazetteer.py", "datafiles.py")
+def _read_index(path: Path) -> Gazetteer | None:
+    """The cached index, or None when there is none or it is damaged (it is then rebuilt)."""
+    raw = read_cached(path)
+    if raw is None:
+        return None
+    try:
+        return Gazetteer.from_bytes(raw)
+    except (GazetteerError, KeyError, ValueError):
+        return None
+
+
+_BUILD_MODULES = (
+    "build.py",
+    "keys.py",
+    "rows.py",
+    "names.py",
+    "sources.py",
+    "gazetteer.py",
+    "datafiles.py",
+)
 """The code that shapes the index: an edit to it must not meet an index built before."""
 
 

@@ -35,36 +35,17 @@ __all__ = [
     "strip_marks",
 ]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 CANONICAL_ARTICLE = "al"
-ARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "il",
-        "ul",
-        "ash",
-        "esh",
-        "ech",
-        "as",
-        "es",
-        "ad",
-        "ed",
-        "adh",
-        "ath",
-        "at",
-        "et",
-        "ar",
-        "er",
-        "az",
-        "ez",
-        "an",
-        "en",
-    ]
-)
+ARTICLES = _words("al el il ul ash esh ech as es ad ed adh ath at et ar er az ez an en")
 """Spellings of the Arabic article in Latin transliterations (assimilated forms included)."""
 CYRILLIC_ARTICLE = "аль"
-CYRILLIC_ARTICLES = frozenset(
-    "аль эль ель ал эл аш эш еш ас эс ес ад эд ед ар эр ер ат эт ет аз эз ез ан эн ен".split()
+CYRILLIC_ARTICLES = _words(
+    "аль эль ель ал эл аш эш еш ас эс ес ад эд ед ар эр ер ат эт ет аз эз ез ан эн ен"
 )
 """The same in Russian and Ukrainian transliterations (Эс-Сухне, Дейр-эз-Зор, Ель-Хасака)."""
 
@@ -83,72 +64,13 @@ _APOSTROPHES = re.compile("(?<=\\w)['\u2018\u2019\u02bc\u02bf\u02be`\u00b4](?=\\
 _CYRILLIC_VOWEL_END = "аяоеєиіїыйьуюё"
 _NOUN_ENDINGS = tuple(
     sorted(
-        set(
-            [
-                "а",
-                "я",
-                "у",
-                "ю",
-                "е",
-                "є",
-                "і",
-                "ї",
-                "и",
-                "ы",
-                "о",
-                "ом",
-                "ем",
-                "ою",
-                "ею",
-                "ой",
-                "ей",
-                "ям",
-                "ами",
-                "ями",
-                "ах",
-                "ях",
-                "ові",
-                "еві",
-                "ов",
-                "ев",
-            ]
-        ),
-        key=len,
+        _words("а я у ю е є і ї и ы о ом ем ою ею ой ей ям ами ями ах ях ові еві ов ев"), key=len
     )
 )
 """Shortest first: the longest stem is tried first (Харкові -> харков before харк)."""
 _ADJECTIVE_ENDINGS = tuple(
     sorted(
-        [
-            "ої",
-            "ій",
-            "ою",
-            "у",
-            "а",
-            "ий",
-            "ого",
-            "ому",
-            "ім",
-            "им",
-            "их",
-            "ими",
-            "е",
-            "і",
-            "ая",
-            "ой",
-            "ую",
-            "ий",
-            "ый",
-            "ое",
-            "ого",
-            "ому",
-            "ом",
-            "ые",
-            "ых",
-            "ым",
-            "ыми",
-            "ей",
-        ],
+        _words("ої ій ою у а ий ого ому ім им их ими е і ая ой ую ый ое ом ые ых ым ыми ей"),
         key=len,
         reverse=True,
     )

@@ -25,8 +25,9 @@ from typing import Literal
 from conflictlens.geo.gazetteer import Gazetteer
 from conflictlens.geo.names import (
     ARTICLES,
-    canonical_word,
+    CYRILLIC_ARTICLES,
     adjective_stem,
+    canonical_word,
     skeleton,
     stem_candidates,
 )
@@ -85,19 +86,27 @@ class Scanner:
     def scan(self, text: str, folded: str) -> list[Found]:
         found: list[Found] = []
         covered = 0
+        keys = self._keys
         for match in self._start.finditer(text):
             position = match.start()
             if position < covered:
                 continue
-            end = match.end()
-            word = folded[position:end]
+            word = folded[position : match.end()]
             kind = match.lastindex
             if kind == 2:
+                if word not in keys and word[0] not in _CLITICS:
+                    continue  # most Arabic words: no name starts with them
                 hit = self._arabic(folded, position, word)
             elif kind == 3:
                 hit = self._head(folded, position, word)
-            else:
+            elif word in keys or word in ARTICLES or word in CYRILLIC_ARTICLES:
                 hit = self._latin(text, folded, position, word)
+            elif "\u0400" <= word[0] <= "\u04ff":
+                hit = self._inflected(folded, position, word)
+            elif self._skeleton_word(word) in self._skeleton_heads:
+                hit = self._by_skeleton(text, folded, position, word, None)
+            else:
+                continue  # a capitalised word that opens no name
             if hit is not None:
                 found.append(hit)
                 covered = hit.end

@@ -77,11 +77,12 @@ def find_links(
     links = []
     for mention_id, facts in mentions.items():
         for other_id in candidates(facts):
-            other = mentions.get(other_id)
-            if other is not None and mention_id < other_id and may_link(facts, other):
-                found = assess(facts, other)
-                if found.linking:
-                    links.append(found)
+            if other_id > mention_id and other_id in mentions:
+                other = mentions[other_id]
+                if may_link(facts, other):
+                    found = assess(facts, other)
+                    if found.linking:
+                        links.append(found)
     return links
 
 
@@ -128,12 +129,14 @@ def plan_clusters(
     clusters = _Clusters(sorted(mentions))
     split_at = _latest_splits(mentions, decisions)
     _apply_merges(clusters, mentions, decisions, split_at)
-    for link in sorted(links, key=_strongest_first):
+    ordered = sorted(links, key=_strongest_first)
+    linked = {(link.a, link.b) for link in ordered}
+    for link in ordered:
         if link.a in split_at or link.b in split_at:
             continue
         left, right = clusters.find(link.a), clusters.find(link.b)
         if left != right and _all_compatible(
-            mentions, clusters.members[left], clusters.members[right]
+            mentions, linked, clusters.members[left], clusters.members[right]
         ):
             clusters.union(_Edge(link.a, link.b, "rules", assessment=link))
     return _plans(clusters, mentions)
@@ -176,9 +179,17 @@ def _strongest_first(link: Assessment) -> tuple[int, float, str, str]:
 
 
 def _all_compatible(
-    mentions: Mapping[str, MentionFacts], left: Sequence[str], right: Sequence[str]
+    mentions: Mapping[str, MentionFacts],
+    linked: set[tuple[str, str]],
+    left: Sequence[str],
+    right: Sequence[str],
 ) -> bool:
-    return all(compatible(mentions[x], mentions[y]) for x in left for y in right)
+    """Every pair across the two clusters is compatible (a linked pair is, by definition)."""
+    return all(
+        (x, y) in linked or (y, x) in linked or compatible(mentions[x], mentions[y])
+        for x in left
+        for y in right
+    )
 
 
 def _plans(clusters: _Clusters, mentions: Mapping[str, MentionFacts]) -> list[ClusterPlan]:

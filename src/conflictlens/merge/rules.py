@@ -34,6 +34,7 @@ from conflictlens.model import Event, Precision
 
 __all__ = [
     "COARSEST_PRECISION",
+    "EARTH_RADIUS_KM",
     "MAX_LINK_KM",
     "PLACE_KM",
     "SIDES_UNORDERED_TYPE",
@@ -70,7 +71,7 @@ the ELN", "ELN guerrillas attacked troops"): the named actors of two battle ment
 compared as one set of at most two sides, not as perpetrator and target."""
 
 _UNIDENTIFIED = "unidentified"
-_EARTH_RADIUS_KM = 6371.0088
+EARTH_RADIUS_KM = 6371.0088
 
 # How much each agreement counts when two links compete for a mention (see Assessment.score).
 # A named perpetrator shared by two outlets is the strongest sign; the same day, target and
@@ -181,7 +182,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def assess(a: MentionFacts, b: MentionFacts) -> Assessment:
@@ -189,19 +190,12 @@ def assess(a: MentionFacts, b: MentionFacts) -> Assessment:
     date_relation, date_conflict, date_links = _dates(a, b)
     place_rule, distance, place_conflict, place_links = _places(a, b)
     actor_relation, target_relation, actor_conflict = _parties(a, b)
-    conflict = next(
-        (
-            reason
-            for reason in (
-                "same document" if a.doc_id == b.doc_id else None,
-                "different event types" if a.event_type != b.event_type else None,
-                date_conflict,
-                actor_conflict,
-                place_conflict,
-            )
-            if reason
-        ),
-        None,
+    conflict = (
+        ("same document" if a.doc_id == b.doc_id else None)
+        or ("different event types" if a.event_type != b.event_type else None)
+        or date_conflict
+        or actor_conflict
+        or place_conflict
     )
     return Assessment(
         a=a.mention_id,
@@ -228,6 +222,14 @@ def may_link(a: MentionFacts, b: MentionFacts) -> bool:
             return False
     elif (a.actor1 and b.actor1 and a.actor1 != b.actor1) or (
         a.actor2 and b.actor2 and a.actor2 != b.actor2
+    ):
+        return False
+    if a.latitude is None or b.latitude is None:
+        return False
+    # A degree of latitude is never shorter than 110.5 km: farther apart in latitude alone,
+    # only the same first-level division at precision 3 can still link them.
+    if abs(a.latitude - b.latitude) * 110.5 > MAX_LINK_KM and (
+        max(a.geo_precision, b.geo_precision) < COARSEST_PRECISION or a.admin1 != b.admin1
     ):
         return False
     return _places(a, b)[3]
@@ -279,13 +281,21 @@ def _parties(a: MentionFacts, b: MentionFacts) -> tuple[str, str, str | None]:
 
 def _actors(first: str | None, second: str | None, role: str) -> tuple[str, str | None]:
     """(relation, conflict) of two named-or-None actors playing ``role``."""
+    same, different, one, none = _ACTOR_WORDS[role]
     if first and second:
-        if first == second:
-            return f"same {role}", None
-        return f"different {role}s", f"different {role}s"
-    if first or second:
-        return f"{role} named by one report only", None
-    return f"no {role} named", None
+        return (same, None) if first == second else (different, different)
+    return (one, None) if first or second else (none, None)
+
+
+_ACTOR_WORDS = {
+    role: (
+        f"same {role}",
+        f"different {role}s",
+        f"{role} named by one report only",
+        f"no {role} named",
+    )
+    for role in ("perpetrator", "target")
+}
 
 
 def _places(a: MentionFacts, b: MentionFacts) -> tuple[str, float | None, str | None, bool]:
@@ -294,13 +304,14 @@ def _places(a: MentionFacts, b: MentionFacts) -> tuple[str, float | None, str | 
         return "a place is unknown", None, None, False
     km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
     precision = max(a.geo_precision, b.geo_precision)
-    limit = PLACE_KM.get(precision, PLACE_KM[COARSEST_PRECISION])
+    precision = min(precision, COARSEST_PRECISION)
+    limit = PLACE_KM[precision]
     if a.country_level or b.country_level:
         if a.country is not None and a.country == b.country:
             return "same country (placed only at country level)", km, None, False
         return "different countries", km, "different countries", False
     if km <= limit:
-        return f"within {limit:g} km at precision {precision}", km, None, True
+        return _WITHIN[precision], km, None, True
     if precision >= COARSEST_PRECISION and (a.country, a.admin1) == (b.country, b.admin1):
         return f"same first-level division ({a.admin1}) at precision {precision}", km, None, True
     return (
@@ -309,6 +320,9 @@ def _places(a: MentionFacts, b: MentionFacts) -> tuple[str, float | None, str | 
         "places too far apart",
         False,
     )
+
+
+_WITHIN = {p: f"within {km:g} km at precision {p}" for p, km in PLACE_KM.items()}
 
 
 def _score(a: MentionFacts, b: MentionFacts, km: float | None) -> int:

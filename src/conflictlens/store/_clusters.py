@@ -187,57 +187,64 @@ class ClusterTables:
         rows = self._rows("SELECT event_id FROM events WHERE doc_id = ?", (doc_id,))
         return [str(row[0]) for row in rows]
 
-    def events(self, ids: Iterable[str]) -> dict[str, Event]:
-        """The stored mentions of ``ids`` (those that exist), without claims or support."""
-        events: dict[str, Event] = {}
+    def _select(
+        self, sql: str, column: str, ids: Iterable[str] | None
+    ) -> Iterator[tuple[object, ...]]:
+        """Rows of ``sql`` whose ``{where}`` keeps every row (``ids`` None) or ``column`` in
+        ``ids``."""
+        if ids is None:
+            yield from self._rows(sql.format(where="1"))
+            return
         for chunk in _chunks(sorted(set(ids))):
-            columns = ", ".join(_EVENT_COLUMNS)
-            sql = f"SELECT {columns} FROM events WHERE event_id IN ({_marks(chunk)})"
-            for row in self._rows(sql, chunk):
-                event = _event(row)
-                events[event.event_id] = event
-        return events
+            yield from self._rows(sql.format(where=f"{column} IN ({_marks(chunk)})"), chunk)
 
-    def mentions(self, ids: Iterable[str]) -> list[StoredMention]:
-        """The stored mentions of ``ids`` with their claims and documents, by mention id."""
+    def events(self, ids: Iterable[str] | None) -> dict[str, Event]:
+        """The stored mentions of ``ids`` (those that exist; None: all), without claims."""
+        columns = ", ".join(_EVENT_COLUMNS)
+        sql = f"SELECT {columns} FROM events WHERE {{where}}"
+        events = (_event(row) for row in self._select(sql, "event_id", ids))
+        return {event.event_id: event for event in events}
+
+    def mentions(self, ids: Iterable[str] | None) -> list[StoredMention]:
+        """The stored mentions of ``ids`` (None: all) with their claims and documents, by id."""
+        ids = None if ids is None else sorted(set(ids))
         claims = self._claims(ids)
+        columns = ", ".join(f"e.{name}" for name in _EVENT_COLUMNS)
+        sql = (
+            f"SELECT {columns}, d.source, d.title, d.published, d.url FROM events e "
+            "JOIN documents d ON d.doc_id = e.doc_id WHERE {where}"
+        )
         found = []
-        for chunk in _chunks(sorted(set(ids))):
-            columns = ", ".join(f"e.{name}" for name in _EVENT_COLUMNS)
-            sql = (
-                f"SELECT {columns}, d.source, d.title, d.published, d.url FROM events e "
-                f"JOIN documents d ON d.doc_id = e.doc_id WHERE e.event_id IN ({_marks(chunk)})"
-            )
-            for row in self._rows(sql, chunk):
-                event = dataclasses.replace(_event(row[:-4]), claims=claims[str(row[0])])
-                source, title, published, url = (_text(value) for value in row[-4:])
-                found.append(StoredMention(event, source or event.source, title, published, url))
+        for row in self._select(sql, "e.event_id", ids):
+            event = _event(row[:-4], claims.get(str(row[0]), []))
+            source, title, published, url = (_text(value) for value in row[-4:])
+            found.append(StoredMention(event, source or event.source, title, published, url))
         return sorted(found, key=lambda mention: mention.event.event_id)
 
-    def _claims(self, ids: Iterable[str]) -> dict[str, list[Claim]]:
+    def _claims(self, ids: Iterable[str] | None) -> dict[str, list[Claim]]:
         claims: dict[str, list[Claim]] = defaultdict(list)
-        for chunk in _chunks(sorted(set(ids))):
-            sql = (
-                f'SELECT event_id, status, "by", start, "end", text FROM claims '
-                f"WHERE event_id IN ({_marks(chunk)}) ORDER BY rowid"
-            )
-            for event_id, status, by, start, end, text in self._rows(sql, chunk):
-                span = Span(_int(start) or 0, _int(end) or 0, str(text))
-                claims[str(event_id)].append(Claim(_status(status), _text(by), span))
+        sql = 'SELECT event_id, status, "by", start, "end", text FROM claims WHERE {where} '
+        for event_id, status, by, start, end, text in self._select(
+            sql + "ORDER BY rowid", "event_id", ids
+        ):
+            span = Span(_int(start) or 0, _int(end) or 0, str(text))
+            claims[str(event_id)].append(Claim(_status(status), _text(by), span))
         return claims
 
     # -- the candidate index and the queue ----------------------------------------------------
 
-    def write_keys(self, keys: Iterable[tuple[str, Sequence[str]]]) -> None:
-        """(mention id, its keys) pairs, replacing what those mentions had."""
+    def write_keys(self, keys: Iterable[tuple[str, Sequence[str]]], fresh: bool = False) -> None:
+        """(mention id, its keys) pairs, replacing what those mentions had (``fresh``: they
+        have none, after :meth:`clear`)."""
         items = list(keys)
-        for chunk in _chunks([mention_id for mention_id, _ in items]):
+        for chunk in _chunks([] if fresh else [mention_id for mention_id, _ in items]):
             self._conn.execute(
                 f"DELETE FROM merge_keys WHERE mention_id IN ({_marks(chunk)})", chunk
             )
+        # In key order, the rows append to the table's b-tree instead of landing all over it.
         self._conn.executemany(
             "INSERT OR IGNORE INTO merge_keys (key, mention_id) VALUES (?, ?)",
-            [(key, mention_id) for mention_id, mention_keys in items for key in mention_keys],
+            sorted((key, mention_id) for mention_id, mention_keys in items for key in mention_keys),
         )
 
     def keyed(self, ids: Iterable[str]) -> set[str]:
@@ -279,13 +286,13 @@ class ClusterTables:
 
     def replace(
         self,
-        mention_ids: Iterable[str],
+        mention_ids: Iterable[str] | None,
         events: Sequence[MergedEvent],
         links: Sequence[MentionLink],
     ) -> None:
-        """Drop the merged events of ``mention_ids`` and write ``events`` and ``links`` instead.
-        The caller holds the transaction."""
-        ids = sorted(set(mention_ids))
+        """Drop the merged events of ``mention_ids`` (None: none are left, after :meth:`clear`)
+        and write ``events`` and ``links`` instead. The caller holds the transaction."""
+        ids = sorted(set(mention_ids or ()))
         stale = sorted(self.events_of(ids))
         for chunk in _chunks(stale):
             self._conn.execute(
@@ -303,7 +310,7 @@ class ClusterTables:
         self._conn.executemany(
             f"INSERT INTO event_mentions ({', '.join(_LINK_COLUMNS)}) "
             f"VALUES ({_marks(_LINK_COLUMNS)})",
-            [dataclasses.astuple(link) for link in links],
+            [tuple(getattr(link, name) for name in _LINK_COLUMNS) for link in links],
         )
 
     def clear(self) -> None:
@@ -451,7 +458,7 @@ def _date(text: object, precision: object) -> PartialDate | None:
     return date
 
 
-def _event(row: Sequence[object]) -> Event:
+def _event(row: Sequence[object], claims: list[Claim] | None = None) -> Event:
     (event_id, doc_id, event_date, time_precision, event_type, sub_event_type, actor1, assoc1,
      inter1, actor2, assoc2, inter2, country, admin1, location, latitude, longitude,
      geo_precision, weapon, fatalities, injuries, claim_status, claimed_by, reported_by,
@@ -488,6 +495,7 @@ def _event(row: Sequence[object]) -> Event:
         cameo=_text(cameo),
         codebook_version=_text(codebook_version),
         evidence=evidence,
+        claims=claims or [],
     )
 
 

@@ -1,0 +1,140 @@
+"""What the resolver knows about names and about the document, and the scores it weighs.
+
+See :mod:`conflictlens.geo.resolve` for how these are used.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from conflictlens.geo.cues import Surroundings
+from conflictlens.geo.scan import Found
+
+__all__ = [
+    "ACCEPT",
+    "ADMIN1_WEIGHT",
+    "ALONE",
+    "COUNTRY_WEIGHT",
+    "HINT_WEIGHT",
+    "NEAR_WEIGHT",
+    "SMALL",
+    "WIDE",
+    "Context",
+    "Mention",
+    "Verdict",
+    "beside_capital",
+    "embedded",
+    "opens_sentence",
+    "senses",
+    "word_after",
+    "word_before",
+]
+
+COUNTRY_WEIGHT = 3.0
+ADMIN1_WEIGHT = 2.0
+NEAR_WEIGHT = 2.0
+HINT_WEIGHT = 6.0
+ACCEPT = 4.0
+"""Score a town needs (prior plus support)."""
+ALONE = 5.5
+"""Score a name standing alone needs; without local support, its prior must reach it."""
+SMALL = 4.0
+"""A town whose prior is below this (fewer than ~10,000 people) needs local support."""
+WIDE = frozenset({"country", "admin1", "region", "sea", "strait", "continent"})
+"""Features that stand for an area: no neighbour bonus, no anchor for others."""
+_SENTENCE_END = frozenset('.!?\n:;«"“”()[]—–-•|؟')
+
+
+@dataclass(slots=True)
+class Mention:
+    found: Found
+    around: Surroundings
+    candidates: list[tuple[int, float]]
+    """(place, prior) pairs."""
+    number: int
+    alone: bool
+    """A single word that may be an ordinary word or part of a person's name."""
+    person: bool
+    """This mention looks like part of a person's name."""
+    hint: str | None = None
+    vote: tuple[str, float, str] = ("", 0.0, "")
+    """What this name gave the document's context: (country, weight, province key)."""
+
+
+@dataclass(slots=True)
+class Context:
+    countries: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admin1: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+    anchors: list[tuple[float, float, int]] = field(default_factory=list)
+    """(lat, lon, mention number) of places confidently resolved in the first pass."""
+
+    def shares(self, group: list[Mention]) -> dict[str, float]:
+        """How much the document is about each country (0-1), leaving out the name's own votes."""
+        votes = dict(self.countries)
+        for mention in group:
+            if mention.vote[0] in votes:
+                votes[mention.vote[0]] -= mention.vote[1]
+        top = max(votes.values(), default=0.0)
+        return {iso: v / top for iso, v in votes.items() if v > 0} if top > 0 else {}
+
+    def provinces(self, group: list[Mention]) -> set[str]:
+        """Provinces other names of the document are in, leaving out the name's own votes."""
+        own: defaultdict[str, int] = defaultdict(int)
+        for mention in group:
+            own[mention.vote[2]] += 1
+        return {key for key, n in self.admin1.items() if key and n - own.get(key, 0) > 0}
+
+
+@dataclass(slots=True)
+class Verdict:
+    place: int
+    score: float
+    local: float
+    """The part of the score that comes from the document's local support."""
+
+
+def word_after(folded: str, end: int) -> str:
+    if folded[end : end + 1] != " ":
+        return ""
+    return folded[end + 1 : end + 20].split(" ", 1)[0].strip(".,;:'\"")
+
+
+def word_before(folded: str, start: int) -> str:
+    before = folded[max(0, start - 20) : start].rstrip()
+    return before.rsplit(" ", 1)[-1].strip("'\"(.") if before else ""
+
+
+def senses(mentions: list[Mention]) -> dict[tuple[str, bool], list[Mention]]:
+    """Mentions grouped by name (one sense per document); province readings apart."""
+    groups: dict[tuple[str, bool], list[Mention]] = {}
+    for mention in mentions:
+        province = mention.around.province or mention.found.how == "adjective"
+        groups.setdefault((mention.found.key, province), []).append(mention)
+    return groups
+
+
+def embedded(text: str, start: int, end: int) -> bool:
+    """Part of a longer hyphenated name ("Tal" in "Al-Shaddadi-Tal-Jair")."""
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
+        return True
+    return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+
+
+def beside_capital(text: str, start: int) -> bool:
+    """Right after a capitalised word that does not open a sentence ("Bob Jones")."""
+    before = start - 2
+    if before < 0 or text[start - 1] != " " or not text[before].isalpha():
+        return False
+    word = before
+    while word > 0 and text[word - 1].isalpha():
+        word -= 1
+    surface = text[word : before + 1]
+    return surface.istitle() and len(surface) > 1 and not opens_sentence(text, word)
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    before = start - 1
+    while before >= 0 and text[before] == " ":
+        before -= 1
+    return before < 0 or text[before] in _SENTENCE_END

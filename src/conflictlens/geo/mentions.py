@@ -1,0 +1,170 @@
+"""Reading each name found in a document: its candidate places with their priors, and the words
+around it (cues, demonyms, person and street words)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+
+from conflictlens.geo.cues import Cues, Surroundings
+from conflictlens.geo.evidence import (
+    ACCEPT,
+    ALONE,
+    HINT_WEIGHT,
+    WIDE,
+    Mention,
+    beside_capital,
+    embedded,
+    opens_sentence,
+    word_after,
+    word_before,
+)
+from conflictlens.geo.gazetteer import FULL, MAIN, TRUSTED, Gazetteer
+from conflictlens.geo.names import key_tokens
+from conflictlens.geo.scan import Found
+from conflictlens.text.match import Match
+
+__all__ = ["MentionReader"]
+
+_COUNTY = re.compile(r"\b[A-Z][\w'.]*(?: [A-Z][\w'.]*){0,2} (?:County|Parish)\b")
+_COUNTY_STATES = 3
+"""A county name shared by more states than this says nothing about the document's state."""
+
+
+class MentionReader:
+    """Turns what the scanner found into mentions with candidate places and their priors."""
+
+    def __init__(self, gazetteer: Gazetteer, cues: Cues) -> None:
+        self._gaz = gazetteer
+        self._cues = cues
+        self._caps_only = frozenset(gazetteer.caps_only)
+        self._ambiguous = frozenset(gazetteer.ambiguous)
+        self._dotted = frozenset(gazetteer.dotted)
+        self._country = gazetteer.features.index("country")
+        self._admin1 = gazetteer.features.index("admin1")
+
+    def ambiguous(self, key: str) -> bool:
+        return key in self._ambiguous
+
+    def mention(
+        self, text: str, folded: str, found: Found, number: int, demonyms: list[Match[str]]
+    ) -> Mention | None:
+        surface = text[found.start : found.end]
+        capitals = surface.isupper()
+        if found.key in self._caps_only and not capitals:
+            return None
+        around = self._cues.around(folded, found.start, found.end)
+        single = " " not in found.key
+        before, after = word_before(folded, found.start), word_after(folded, around.end)
+        if after in self._cues.not_after or before in self._cues.not_before:
+            return None
+        arabic = "\u0600" <= surface[:1] <= "\u06ff"
+        dotted = found.key in self._dotted and folded[found.end : found.end + 1] == "."
+        lower = surface[:1].islower()  # a curated name opening with a lower-case word
+        trusted_only = lower or (capitals and len(surface) <= 4) or len(found.key) <= 2
+        trusted_only = not dotted and trusted_only
+        places = [
+            (posting >> 2, posting & 3)
+            for posting in self._gaz.entry(found.entry)
+            if not (trusted_only and not self._gaz.flags[posting >> 2] & TRUSTED)
+            and not (dotted and self._gaz.feature[posting >> 2] != self._admin1)
+        ]
+        candidates = self._priors(places, found, around)
+        person = False
+        if single and not (arabic or dotted):
+            titled = before in self._cues.person_before
+            named = after in self._cues.person_after or beside_capital(text, found.start)
+            named = named and before not in self._cues.place_before
+            top = max((prior for _, prior in candidates), default=0.0)
+            # "Mr. Paris" is a person; "Jones said", "Bob Jones": a small place's name beside
+            # a capitalised word or before "said" is more likely part of a person's name.
+            person = titled or (named and top < ALONE)
+        if person:
+            candidates = [c for c in candidates if self._gaz.flags[c[0]] & TRUSTED]
+        ambiguous = found.key in self._ambiguous
+        if ambiguous:
+            candidates = [(p, min(prior, ACCEPT + 0.5)) for p, prior in candidates]
+        # A single word that may be an ordinary word: Arabic (no capitals), opening a sentence,
+        # or part of a longer hyphenated name ("Tal" of "Al-Shaddadi-Tal-Jair").
+        alone = (
+            single
+            and not dotted
+            and (
+                arabic
+                or person
+                or opens_sentence(text, found.start)
+                or embedded(text, found.start, found.end)
+            )
+        )
+        mention = Mention(found, around, candidates, number, alone or ambiguous, person)
+        mention.hint = self._cues.hint(demonyms, folded, found.start, found.end)
+        return mention
+
+    def _priors(
+        self, places: list[tuple[int, int]], found: Found, around: Surroundings
+    ) -> list[tuple[int, float]]:
+        """Each place's prior. A country or province gives way to a town of the same name inside
+        it, and a town to a country of its name (Kherson the city, not the oblast; Mexico the
+        country, not the city), unless a cue says otherwise."""
+        gaz = self._gaz
+        towns_in = {gaz.admin1[p] for p, _ in places if gaz.feature[p] != self._admin1}
+        countries = {gaz.country[p] for p, _ in places if gaz.feature[p] == self._country}
+        out = []
+        for place, flags in places:
+            feature = gaz.feature[place]
+            if feature == self._country:
+                score = 8.0
+            elif feature == self._admin1:
+                score = 4.5
+                if gaz.admin1[place] not in towns_in:
+                    score = max(score, math.log10(gaz.population[place] + 1) - 0.7)
+                score += 4.0 if around.province or found.how == "adjective" else 0.0
+                score -= 3.0 if around.town else 0.0
+            elif gaz.flags[place] & TRUSTED:
+                score = 7.0
+            else:
+                score = math.log10(gaz.population[place] + 100)
+                score += 0.5 if around.town else 0.0
+                if gaz.country[place] in countries and not around.town:
+                    score -= 2.5
+            score += 0.6 if flags & MAIN else 0.0
+            score -= 0.0 if flags & FULL else 0.3
+            if found.how == "skeleton":
+                score -= 1.0
+            out.append((place, score))
+        return out
+
+    def counties(self, text: str) -> list[tuple[str, ...]]:
+        """US counties the text names ("Hall County"): no point here, but each tells which states
+        the document may be about."""
+        out = []
+        for match in _COUNTY.finditer(text):
+            words = key_tokens(match.group())
+            for first in range(len(words) - 1):
+                states = self._gaz.counties.get(" ".join(words[first:]), "").split()
+                if states:
+                    if len(states) <= _COUNTY_STATES:
+                        out.append(tuple(states))
+                    break
+        return out
+
+    def hints_after_commas(self, folded: str, mentions: list[Mention]) -> None:
+        """ "Paris, Texas", "Hasakah (Syria)": the second name narrows the first."""
+        for first, second in itertools.pairwise(mentions):
+            gap = folded[first.around.end : second.found.start]
+            if gap.strip() not in (",", "(") or len(gap) > 3:
+                continue
+            wide = [p for p, _ in second.candidates if self._gaz.feature_of(p) in WIDE]
+            keys = {self._key(p) for p in wide} - {""}
+            isos = {self._gaz.iso(p) for p in wide} - {""}
+            if not isos:
+                continue
+            first.hint = first.hint or "+"
+            first.candidates = [
+                (p, s + (HINT_WEIGHT if self._key(p) in keys or self._gaz.iso(p) in isos else 0))
+                for p, s in first.candidates
+            ]
+
+    def _key(self, place: int) -> str:
+        return self._gaz.admin1_key(place) if self._gaz.admin1[place] else ""
