@@ -76,6 +76,7 @@ FUTURE_SLACK_DAYS = 1
 slack absorbs time zones."""
 WIDE_PLACES = frozenset({"country"})
 CROWD_TYPES = frozenset({"Protests", "Riots"})
+HAND_WEAPONS = frozenset({"small_arms", "other"})
 INTERVENTION_SUB_TYPES = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
 )
@@ -125,7 +126,7 @@ class EventBuilder:
         if trigger is None:
             return None
         weapon = _weapon(mentions)
-        if trigger.needs_weapon and (weapon is None or weapon.owner_marked):
+        if trigger.needs_weapon and not _launched(weapon):
             return None
         own_date = mentions.dates[0] if mentions.dates else None
         if own_date is not None and _recalled_or_planned(own_date.date, doc.published):
@@ -390,6 +391,15 @@ def _primary_trigger(mentions: SentenceMentions) -> TriggerMention | None:
         mentions.triggers,
         key=lambda t: (t.sub_event_type.startswith("@"), t.needs_weapon, t.span.start),
     )
+
+
+def _launched(weapon: WeaponMention | None) -> bool:
+    """A weak event word ("tombé", "fell", "abattu", "сбит") speaks of an event only with a
+    launched weapon of nobody named: a missile that fell, a drone shot down — not bullets, and
+    not "a US drone fell", which tells of the drone's owner, not of an attack."""
+    if weapon is None or weapon.owner_marked:
+        return False
+    return weapon.weapon not in HAND_WEAPONS
 
 
 def _weapon(mentions: SentenceMentions) -> WeaponMention | None:
