@@ -198,9 +198,12 @@ class EventBuilder:
             if declared in REMOTE_SUB_TYPES and by_weapon in REMOTE_SUB_TYPES:
                 return by_weapon
             return declared
+        target = roles.actor2 if roles else None
+        hand_held = weapon is not None and weapon.weapon in HAND_WEAPONS
+        if hand_held and target is not None and target.inter == CIVILIAN_INTER:
+            return "Attack"  # gunmen killing villagers is violence against civilians, not a clash
         if by_weapon is not None:
             return by_weapon
-        target = roles.actor2 if roles else None
         if target is None:
             target_kind = "unknown_target"
         elif target.inter in ARMED_INTER or target.holds_facility:

@@ -56,9 +56,13 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
         if candidate in titles:
             continue
         event = candidate.event
-        if candidate.bare and events and _continues(events[-1], candidate):
-            _absorb(events[-1], event)
-            continue
+        if candidate.bare:
+            # It goes on telling the last event of its kind ("The junta denies targeting
+            # civilians" after an arrest told in between).
+            told = next((e for e in reversed(events) if _continues(e, candidate)), None)
+            if told is not None:
+                _absorb(told, event)
+                continue
         if candidate.reference:
             continue
         match = next((e for e in reversed(events) if _same_happening(e, event)), None)
@@ -74,6 +78,8 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
             _absorb(match, title.event)
     for event in events:
         apply_claims(event)
+        if event.actor2 is not None and event.actor2 == event.actor1:
+            event.actor2, event.inter2 = None, None
     return events
 
 
