@@ -182,6 +182,23 @@ def test_country_context_chooses_the_homonym(geocoder: Geocoder) -> None:
     assert named(found, "Tripoli").place.country == "Libya"
 
 
+def test_a_main_name_outranks_an_alternate(geocoder: Geocoder) -> None:
+    # "Santa Ana" is an old name of Taguig (Manila), the main name of a Californian city.
+    found = places(geocoder, "Officials in Santa Ana reported the attack on Monday.")
+    assert named(found, "Santa Ana").place.admin1 == "California"
+    found = places(geocoder, "Officials in New York reported the attack on Monday.")
+    assert named(found, "New York").place.feature == "admin1"
+    # A hamlet's main name does not push a city of a conflict country aside.
+    found = places(geocoder, "Officials in Zaporizhzhia reported the attack on Monday.")
+    assert km(named(found, "Zaporizhzhia"), 47.82, 35.19) < 25
+
+
+def test_country_points_stand_in_the_middle(geocoder: Geocoder) -> None:
+    found = places(geocoder, "Cholera spread in Angola and Zimbabwe.")
+    assert km(named(found, "Angola"), -12.5, 18.5) < 50
+    assert km(named(found, "Zimbabwe"), -19.0, 29.75) < 50
+
+
 def test_person_names_are_not_places(geocoder: Geocoder) -> None:
     found = places(geocoder, "Mr. Jones said Omar Abdullah met Gen. Paris in Aleppo.")
     assert [m.span.text for m in found] == ["Aleppo"]

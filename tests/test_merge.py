@@ -221,6 +221,57 @@ def test_any_order_gives_the_same_events(
     assert snapshots[0] == snapshots[1]
 
 
+def crowded_month(seed: int) -> list[Event]:
+    """Reports of happenings crowded into one province and one month: the same places hit on
+    several days, week- and month-precise reports, province-level places, unnamed actors."""
+    rng = random.Random(seed)
+    events = []
+    for n in range(70):
+        day = rng.randint(1, 28)
+        spot = rng.choice(((36.19, 44.01), (36.54, 44.35), (36.40, 44.20)))
+        actor = rng.choice(("Islamic Resistance in Iraq", "Kataib Hezbollah"))
+        for report in range(rng.randint(1, 3)):
+            precision = rng.choices((Precision.DAY, Precision.WEEK, Precision.MONTH), (8, 1, 2))[0]
+            geo = rng.choices((1, 2, 3), (6, 2, 2))[0]
+            events.append(
+                mention(
+                    f"r{report}-{n // 4}",
+                    n,
+                    event_date=PartialDate.of(PartialDate(2024, 2, day).date, precision),
+                    latitude=spot[0] + rng.uniform(-0.03, 0.03),
+                    longitude=spot[1] + rng.uniform(-0.03, 0.03),
+                    geo_precision=geo,
+                    actor1=actor if rng.random() < 0.6 else None,
+                    actor2=rng.choice((None, "Military Forces of the United States")),
+                )
+            )
+    return events
+
+
+def test_linking_document_by_document_equals_recomputing_everything(tmp_path: Path) -> None:
+    events = crowded_month(3)
+    results = []
+    for seed in (1, 2):
+        order = list(events)
+        random.Random(seed).shuffle(order)
+        with Store.open(tmp_path / f"crowded-{seed}.db") as store:
+            store_all(store, order)
+            # The same decisions and the same correction, whatever the order.
+            first = min(merged_events(store), key=lambda e: (-e.mentions, e.event_id))
+            members = [m.mention.event_id for m in explain_event(store, first.event_id).mentions]
+            split_mention(store, first.event_id, members[-1])
+            merge_events(store, members[0], min(e.event_id for e in events))
+            doc_id = min(e.doc_id for e in events)
+            kept = sorted((e for e in events if e.doc_id == doc_id), key=lambda e: e.event_id)[1:]
+            store.add_document(Document(doc_id, "A corrected text."), kept, "test")
+            link_document(store, doc_id)
+            results.append(snapshot(store))
+            relink_all(store)
+            assert snapshot(store) == results[-1]
+            assert any(m > 3 for m in (e.mentions for e in merged_events(store)))
+    assert results[0] == results[1]
+
+
 def test_rerunning_a_corpus_adds_nothing(tmp_path: Path, pipeline: Pipeline) -> None:
     db = tmp_path / "rerun.db"
     run_corpus([demo_corpus()], db, pipeline)
@@ -416,8 +467,8 @@ def test_explanation_says_why_each_mention_was_merged(tmp_path: Path) -> None:
 
 
 def test_merged_events_are_filtered_like_events(tmp_path: Path) -> None:
-    sudan = {"country": "Sudan", "admin1": "North Darfur", "latitude": 13.6, "longitude": 25.3}
-    events = [mention("a"), mention("b"), mention("sudan", **sudan)]
+    sudan = mention("sudan", country="Sudan", admin1="North Darfur", latitude=13.6, longitude=25.3)
+    events = [mention("a"), mention("b"), sudan]
     with Store.open(tmp_path / "filter.db") as store:
         store_all(store, events)
         assert len(merged_events(store)) == 2

@@ -20,7 +20,7 @@ from conflictlens.geo.evidence import (
     word_after,
     word_before,
 )
-from conflictlens.geo.gazetteer import FULL, MAIN, TRUSTED, Gazetteer
+from conflictlens.geo.gazetteer import FOCUS, FULL, MAIN, TRUSTED, Gazetteer
 from conflictlens.geo.names import key_tokens
 from conflictlens.geo.scan import Found
 from conflictlens.text.match import Match
@@ -30,6 +30,12 @@ __all__ = ["MentionReader"]
 _COUNTY = re.compile(r"\b[A-Z][\w'.]*(?: [A-Z][\w'.]*){0,2} (?:County|Parish)\b")
 _COUNTY_STATES = 3
 """A county name shared by more states than this says nothing about the document's state."""
+ALTERNATE = 1.0
+"""What a town loses when the name is only its alternate and another town's (or a
+non-curated province's) main name: "Santa Ana" is Taguig's old name, "New York" the state's.
+Towns of the conflict countries keep their alternates (their transliterations)."""
+_MAIN_TOWN = 10_000
+"""People a town needs for its main name to push aside a place known by it as an alternate."""
 
 
 class MentionReader:
@@ -108,8 +114,11 @@ class MentionReader:
         it, and a town to a country of its name (Kherson the city, not the oblast; Mexico the
         country, not the city), unless a cue says otherwise."""
         gaz = self._gaz
-        towns_in = {gaz.admin1[p] for p, _ in places if gaz.feature[p] != self._admin1}
+        towns_in = self._towns_in(places)
         countries = {gaz.country[p] for p, _ in places if gaz.feature[p] == self._country}
+        # A town known by this name only as an alternate ("Santa Ana" for Taguig) gives way to
+        # the towns whose main name it is.
+        alternate = ALTERNATE if any(self._main_name(p, flags) for p, flags in places) else 0.0
         out = []
         for place, flags in places:
             feature = gaz.feature[place]
@@ -128,6 +137,8 @@ class MentionReader:
                 score += 0.5 if around.town else 0.0
                 if gaz.country[place] in countries and not around.town:
                     score -= 2.5
+                if not flags & MAIN and not gaz.flags[place] & FOCUS:
+                    score -= alternate
             score += 0.6 if flags & MAIN else 0.0
             score -= 0.0 if flags & FULL else 0.3
             if found.how == "skeleton":
@@ -135,17 +146,43 @@ class MentionReader:
             out.append((place, score))
         return out
 
+    def _main_name(self, place: int, flags: int) -> bool:
+        """The name is the main one of a town or of a province outside the curated ones."""
+        gaz = self._gaz
+        feature = gaz.feature[place]
+        if feature == self._country or (feature == self._admin1 and gaz.flags[place] & TRUSTED):
+            return False
+        if feature != self._admin1 and gaz.population[place] < _MAIN_TOWN:
+            return False  # a hamlet's name does not push a city aside
+        return bool(flags & MAIN)
+
+    def _towns_in(self, places: list[tuple[int, int]]) -> set[int]:
+        """Provinces with a town of the name inside: the province gives way to it. A province
+        outside the curated ones gives way only to a town whose main name this is ("New York"
+        is the state, "New York City" the town), unless a country carries the name too."""
+        gaz = self._gaz
+        loose = any(
+            (gaz.feature[p] == self._admin1 and gaz.flags[p] & TRUSTED)
+            or gaz.feature[p] == self._country
+            for p, _ in places
+        )
+        return {
+            gaz.admin1[p]
+            for p, flags in places
+            if gaz.feature[p] != self._admin1 and (loose or flags & MAIN)
+        }
+
     def counties(self, text: str) -> list[tuple[str, ...]]:
         """US counties the text names ("Hall County"): no point here, but each tells which states
-        the document may be about."""
+        the document may be about (none when too many states have a county of that name)."""
         out = []
         for match in _COUNTY.finditer(text):
             words = key_tokens(match.group())
             for first in range(len(words) - 1):
                 states = self._gaz.counties.get(" ".join(words[first:]), "").split()
                 if states:
-                    if len(states) <= _COUNTY_STATES:
-                        out.append(tuple(states))
+                    # A name many states share still says the text is about the US.
+                    out.append(tuple(states) if len(states) <= _COUNTY_STATES else ())
                     break
         return out
 

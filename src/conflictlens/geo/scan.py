@@ -38,7 +38,8 @@ How = Literal["exact", "stem", "adjective", "skeleton"]
 
 _WORD = re.compile(r"\w+")
 _NEXT = re.compile(r"([ '\-.]{1,3})(\w+)")
-_RUN = re.compile(r"(?:[ '\-.]{1,3}\w+)+")
+_RUNS = tuple(re.compile(rf"(?:[ '\-.]{{1,3}}\w+){{1,{n}}}") for n in range(1, 8))
+"""The next one to seven words, each after one to three separators."""
 _PAIRS = re.compile(r"([ '\-.]{1,3})(\w+)")
 _ADMIN_WORD = re.compile(r"[ \-]*(?:област\w*|обл\b\.?)")
 _CLITICS = frozenset("وفبلك")
@@ -160,13 +161,13 @@ class Scanner:
         more = value & 7
         if not more:
             return best
-        run = _RUN.match(folded, end)
+        run = _RUNS[more - 1].match(folded, end)
         if run is None:
             return best
         words = [first]
         ends = [end]
         previous = first
-        for separator, word in _PAIRS.findall(run.group())[:more]:
+        for separator, word in _PAIRS.findall(run.group()):
             if "." in separator and len(previous) > 2 and previous not in _ABBREVIATIONS:
                 break
             previous = word
@@ -211,19 +212,21 @@ class Scanner:
             return hit
         run = _capitalised_run(text, folded, position)
         reached = hit.end if hit is not None else position
+        # A key's skeleton is its words' skeletons (each remembered), joined.
+        shapes = [self._skeleton_word(word) for word, _ in run]
         for size in range(len(run), 0, -1):
             if run[size - 1][1] <= reached:
                 break
             key = " ".join(word for word, _ in run[:size])
             if len(key) < 5:
                 continue
-            entry = self._gaz.skeletons.get(self._skeleton_word(key))
+            entry = self._gaz.skeletons.get(" ".join(shapes[:size]))
             if entry is not None:
                 return Found(position, run[size - 1][1], entry, "skeleton", key)
         return hit
 
     def _skeleton_word(self, word: str) -> str:
-        """The skeleton of a word or words, remembered."""
+        """The skeleton of a word, remembered."""
         known = self._skeleton_words.get(word)
         if known is None:
             if len(self._skeleton_words) > _MEMO:

@@ -3,17 +3,24 @@
 The result depends only on the set of mentions and decisions, never on the order they were
 stored in:
 
-1. analyst merges are applied first, oldest first (a later split of a mention cancels the
-   earlier merges for that mention);
-2. the links of :func:`~.rules.assess` are then tried strongest first (score, then nearest,
-   then mention ids), and a link joins two events only when *every* pair of their mentions is
-   compatible, so that chaining can never put two different days, two named perpetrators or
-   two distant places into one event (a mention that two events both want goes to the one it
-   agrees with most); a mention an analyst split off takes no link at all;
-3. an event is named after its smallest mention id, so the same members give the same id.
+1. day-precise mentions first: the links of :func:`~.rules.assess` between them are tried
+   strongest first (score, then nearest, then mention ids), and a link joins two events only
+   when *every* pair of their mentions is compatible, so that chaining can never put two
+   different days, two named perpetrators or two distant places into one event (a mention
+   that two events both want goes to the one it agrees with most);
+2. then each week- or month-precise mention, on its own, joins the event it links to most
+   strongly among those it agrees with entirely (compatible with every mention, naming no
+   actor the event does not name); it never joins two events together, so a vague report
+   ("strikes on Kharkiv in November") cannot chain a month of events into one;
+3. a mention an analyst split off takes no link at all; analyst merges then join the events
+   of their mentions, oldest first (a later split of a mention cancels the earlier merges for
+   that mention);
+4. an event is named after its smallest mention id, so the same members give the same id.
 
-Events are independent of one another beyond their links, so recomputing the connected
-neighbourhood of a new mention gives the same events as recomputing everything.
+The events of day-precise mentions depend only on their connected component of links (a day
+at most, by the date rule), and a vague mention's choice only on the events of the mentions it
+links to: so recomputing a small neighbourhood gives the same events as recomputing
+everything (:mod:`.link`).
 """
 
 from __future__ import annotations
@@ -63,7 +70,8 @@ class ClusterPlan:
     members: tuple[str, ...]
     """Mention ids, sorted."""
     joins: tuple[Join, ...]
-    """One per member, the first mention first, then in the order they were reached."""
+    """One per member: the event's first day-precise mention (else its smallest), then each
+    mention in the order it was reached from it."""
 
 
 def event_id_for(first_mention: str) -> str:
@@ -124,22 +132,98 @@ def plan_clusters(
     mentions: Mapping[str, MentionFacts],
     links: Iterable[Assessment],
     decisions: Sequence[Decision] = (),
+    pinned: Mapping[str, str] | None = None,
 ) -> list[ClusterPlan]:
-    """The events of ``mentions`` (a whole connected neighbourhood), sorted by event id."""
+    """The events of ``mentions`` (a whole neighbourhood, see :mod:`.link`), by event id.
+
+    ``pinned`` maps a week- or month-precise mention to the day-precise mention it is known to
+    be attached by (its choice cannot have changed: none of its candidate events did).
+    """
     clusters = _Clusters(sorted(mentions))
     split_at = _latest_splits(mentions, decisions)
+    usable = [link for link in links if link.a not in split_at and link.b not in split_at]
+    dated = [
+        link for link in usable if mentions[link.a].day_precise and mentions[link.b].day_precise
+    ]
+    _build_cores(clusters, mentions, dated)
+    attaching = [
+        link
+        for link in usable
+        if not (mentions[link.a].day_precise and mentions[link.b].day_precise)
+    ]
+    _attach(clusters, mentions, attaching, pinned or {})
     _apply_merges(clusters, mentions, decisions, split_at)
+    return _plans(clusters, mentions)
+
+
+def _build_cores(
+    clusters: _Clusters, mentions: Mapping[str, MentionFacts], links: Sequence[Assessment]
+) -> None:
+    """Phase 1: day-precise mentions, strongest link first, only into all-compatible events."""
     ordered = sorted(links, key=_strongest_first)
     linked = {(link.a, link.b) for link in ordered}
     for link in ordered:
-        if link.a in split_at or link.b in split_at:
-            continue
         left, right = clusters.find(link.a), clusters.find(link.b)
         if left != right and _all_compatible(
             mentions, linked, clusters.members[left], clusters.members[right]
         ):
             clusters.union(_Edge(link.a, link.b, "rules", assessment=link))
-    return _plans(clusters, mentions)
+
+
+def _attach(
+    clusters: _Clusters,
+    mentions: Mapping[str, MentionFacts],
+    links: Sequence[Assessment],
+    pinned: Mapping[str, str],
+) -> None:
+    """Phase 2: each week- or month-precise mention joins, on its own, the event of day-precise
+    mentions it agrees with best; it never joins two events, so it never bridges them."""
+    offers: dict[str, list[tuple[str, Assessment]]] = defaultdict(list)
+    for link in links:
+        vague, dated = (link.a, link.b) if not mentions[link.a].day_precise else (link.b, link.a)
+        offers[vague].append((dated, link))
+    chosen: list[_Edge] = []
+    for vague in sorted(offers.keys() | pinned.keys()):
+        anchor = pinned.get(vague)
+        if anchor is not None and anchor in mentions:
+            found = next((link for dated, link in offers[vague] if dated == anchor), None)
+            chosen.append(_Edge(anchor, vague, "rules", assessment=found))
+            continue
+        best = _best_event(clusters, mentions, vague, offers[vague])
+        if best is not None:
+            chosen.append(_Edge(best[0], vague, "rules", assessment=best[1]))
+    for edge in chosen:
+        clusters.union(edge)
+
+
+def _best_event(
+    clusters: _Clusters,
+    mentions: Mapping[str, MentionFacts],
+    vague: str,
+    offers: Sequence[tuple[str, Assessment]],
+) -> tuple[str, Assessment] | None:
+    """The strongest link into an event the mention agrees with entirely (every mention
+    compatible, no actor the event does not name); ties go to the event of smallest id."""
+    joinable: dict[str, bool] = {}
+    best: tuple[str, Assessment] | None = None
+    best_key: tuple[int, float, str, str] | None = None
+    for dated, link in offers:
+        root = clusters.find(dated)
+        members = clusters.members[root]
+        if root not in joinable:
+            joinable[root] = _joinable(mentions, vague, members)
+        key = (*_strongest_first(link)[:2], min(members), dated)
+        if joinable[root] and (best_key is None or key < best_key):
+            best, best_key = (dated, link), key
+    return best
+
+
+def _joinable(mentions: Mapping[str, MentionFacts], vague: str, members: Sequence[str]) -> bool:
+    facts = mentions[vague]
+    if not all(compatible(facts, mentions[member]) for member in members):
+        return False
+    named = {actor for m in members for actor in (mentions[m].actor1, mentions[m].actor2)}
+    return facts.actor1 in named | {None} and facts.actor2 in named | {None}
 
 
 def _latest_splits(
@@ -200,7 +284,10 @@ def _plans(clusters: _Clusters, mentions: Mapping[str, MentionFacts]) -> list[Cl
     plans = []
     for members in clusters.members.values():
         ordered = sorted(members)
-        joins = _joins(ordered[0], neighbours, mentions)
+        # The explanation starts from a day-precise mention when there is one, so that a
+        # week- or month-precise mention always hangs from the mention it was attached by.
+        first = next((m for m in ordered if mentions[m].day_precise), ordered[0])
+        joins = _joins(first, neighbours, mentions)
         plans.append(ClusterPlan(event_id_for(ordered[0]), tuple(ordered), tuple(joins)))
     return sorted(plans, key=lambda plan: plan.event_id)
 

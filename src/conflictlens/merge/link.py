@@ -1,9 +1,8 @@
 """Keeping a store's merged events up to date, and the analyst's merge and split decisions.
 
 A new mention (or one whose event lost a member) waits in the store's queue. Linking takes
-the queue, walks the *connected neighbourhood* of those mentions (every mention they link to
-through the candidate index, every mention of their current events, every mention an analyst
-decision ties to them, and so on outwards), and recomputes the events of that neighbourhood
+the queue, finds the neighbourhood whose events it can change
+(:mod:`~conflictlens.merge.neighbourhood`) and recomputes the events of that neighbourhood
 with :func:`~conflictlens.merge.cluster.plan_clusters`. Nothing outside it can change, so the
 events are those a recomputation of the whole store would give, in whatever order the
 documents came.
@@ -16,9 +15,10 @@ from dataclasses import dataclass
 
 from conflictlens.errors import StoreError
 from conflictlens.merge.cluster import ClusterPlan, Decision, Join, find_links, plan_clusters
-from conflictlens.merge.index import MemoryIndex, probe_keys, register_keys
+from conflictlens.merge.index import MemoryIndex, register_keys
 from conflictlens.merge.ledger import build_ledger, derive_event
-from conflictlens.merge.rules import Assessment, MentionFacts, assess, may_link
+from conflictlens.merge.neighbourhood import neighbourhood
+from conflictlens.merge.rules import MentionFacts
 from conflictlens.store import EventFilter, Store
 from conflictlens.store._clusters import (
     ClusterTables,
@@ -132,7 +132,7 @@ def split_mention(store: Store, event_id: str, mention_id: str) -> SplitOutcome:
         others = {tables.event_of(m) or "" for m in mates - {mention_id}} - {detached_id, ""}
         detached = tables.event(detached_id) if detached_id else None
         found = (tables.event(name) for name in sorted(others))
-        remaining = tuple(event for event in found if event is not None)
+        remaining = tuple(e for e in found if e is not None)
     if detached is None:
         raise StoreError(f"{store.path}: the event of {mention_id!r} was not written")
     return SplitOutcome(detached, remaining)
@@ -162,9 +162,10 @@ def _link(tables: ClusterTables, waiting: set[str]) -> LinkSummary:
 
 
 def _relink(tables: ClusterTables, seeds: Iterable[str]) -> LinkSummary:
-    mentions, links, decisions = _neighbourhood(tables, set(seeds))
-    plans = plan_clusters(mentions, links, [_decision(row) for row in decisions])
-    stored = {m.event.event_id: m for m in tables.mentions(mentions)}
+    found = neighbourhood(tables, seeds)
+    decisions = [_decision(row) for row in found.decisions]
+    plans = plan_clusters(found.mentions, found.links, decisions, found.pinned)
+    stored = {m.event.event_id: m for m in tables.mentions(found.mentions)}
     return _write(tables, stored, plans)
 
 
@@ -177,68 +178,6 @@ def _relink_all(tables: ClusterTables) -> LinkSummary:
     decisions = [_decision(row) for row in tables.all_decisions()]
     plans = plan_clusters(mentions, links, decisions)
     return _write(tables, stored, plans, fresh=True)
-
-
-def _neighbourhood(
-    tables: ClusterTables, seeds: set[str]
-) -> tuple[dict[str, MentionFacts], list[Assessment], list[DecisionRow]]:
-    """The mentions connected to ``seeds``, the links among them, the decisions naming them."""
-    known: dict[str, MentionFacts] = {}
-    visited: set[str] = set()
-    assessed: dict[tuple[str, str], Assessment] = {}
-    decisions: dict[int, DecisionRow] = {}
-    frontier = seeds
-    while frontier:
-        _load(tables, known, frontier)
-        frontier = {m for m in frontier if m in known} - visited
-        visited |= frontier
-        _index(tables, {m: known[m] for m in frontier})
-        reached = _linked(tables, known, frontier, assessed)
-        reached |= tables.event_mates(frontier)
-        for row in tables.decisions(frontier):
-            decisions[row.decision_id] = row
-            reached.update(row.mentions)
-        frontier = reached - visited
-    mentions = {m: known[m] for m in sorted(visited)}
-    links = [link for pair, link in assessed.items() if link.linking and set(pair) <= visited]
-    return mentions, links, sorted(decisions.values(), key=lambda d: d.decision_id)
-
-
-def _load(tables: ClusterTables, known: dict[str, MentionFacts], ids: Iterable[str]) -> None:
-    missing = set(ids) - known.keys()
-    for mention_id, event in tables.events(missing).items():
-        known[mention_id] = MentionFacts.of(event)
-
-
-def _index(tables: ClusterTables, mentions: Mapping[str, MentionFacts]) -> None:
-    """Put the mentions not yet in the candidate index into it."""
-    new = set(mentions) - tables.keyed(mentions)
-    tables.write_keys((m, register_keys(mentions[m])) for m in sorted(new))
-
-
-def _linked(
-    tables: ClusterTables,
-    known: dict[str, MentionFacts],
-    frontier: set[str],
-    assessed: dict[tuple[str, str], Assessment],
-) -> set[str]:
-    """The mentions the frontier links to; every pair compared is kept in ``assessed``."""
-    probes = {m: probe_keys(known[m]) for m in frontier}
-    registered = tables.registered(key for keys in probes.values() for key in keys)
-    candidates = {m: {c for k in probes[m] for c in registered.get(k, ())} - {m} for m in frontier}
-    _load(tables, known, (c for found in candidates.values() for c in found))
-    reached: set[str] = set()
-    for mention_id, found in candidates.items():
-        for other_id in found & known.keys():
-            pair = (min(mention_id, other_id), max(mention_id, other_id))
-            if pair not in assessed:
-                first, second = known[pair[0]], known[pair[1]]
-                if not may_link(first, second):
-                    continue
-                assessed[pair] = assess(first, second)
-            if assessed[pair].linking:
-                reached.add(other_id)
-    return reached
 
 
 def _decision(row: DecisionRow) -> Decision:

@@ -332,6 +332,17 @@ class ClusterTables:
         rows = self._rows("SELECT mention_id, event_id FROM event_mentions")
         return {str(mention_id): str(event_id) for mention_id, event_id in rows}
 
+    def vias(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """Mention id -> the mention it was joined to, for those of ``ids`` that are linked."""
+        found: dict[str, str | None] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            sql = (
+                f"SELECT mention_id, via FROM event_mentions WHERE mention_id IN ({_marks(chunk)})"
+            )
+            for mention_id, via in self._rows(sql, chunk):
+                found[str(mention_id)] = _text(via)
+        return found
+
     def event_of(self, mention_id: str) -> str | None:
         rows = self._rows("SELECT event_id FROM event_mentions WHERE mention_id = ?", (mention_id,))
         return str(rows[0][0]) if rows else None
