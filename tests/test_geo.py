@@ -193,6 +193,12 @@ def test_a_main_name_outranks_an_alternate(geocoder: Geocoder) -> None:
     assert km(named(found, "Zaporizhzhia"), 47.82, 35.19) < 25
 
 
+def test_a_county_named_points_to_its_states(geocoder: Geocoder) -> None:
+    # Many states have a Henry County (not Texas, whose Paris is the largest US one).
+    found = places(geocoder, "The Paris council met on Monday. Henry County officials agreed.")
+    assert named(found, "Paris").place.admin1 == "Tennessee"
+
+
 def test_country_points_stand_in_the_middle(geocoder: Geocoder) -> None:
     found = places(geocoder, "Cholera spread in Angola and Zimbabwe.")
     assert km(named(found, "Angola"), -12.5, 18.5) < 50

@@ -66,6 +66,8 @@ class Mention:
 class Context:
     countries: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     admin1: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+    counties: set[str] = field(default_factory=set)
+    """States (admin1 keys) with a county of a name the text gives ("Henry County")."""
     anchors: list[tuple[float, float, int]] = field(default_factory=list)
     """(lat, lon, mention number) of places confidently resolved in the first pass."""
 

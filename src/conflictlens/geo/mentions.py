@@ -28,8 +28,6 @@ from conflictlens.text.match import Match
 __all__ = ["MentionReader"]
 
 _COUNTY = re.compile(r"\b[A-Z][\w'.]*(?: [A-Z][\w'.]*){0,2} (?:County|Parish)\b")
-_COUNTY_STATES = 3
-"""A county name shared by more states than this says nothing about the document's state."""
 ALTERNATE = 1.0
 """What a town loses when the name is only its alternate and another town's (or a
 non-curated province's) main name: "Santa Ana" is Taguig's old name, "New York" the state's.
@@ -174,15 +172,14 @@ class MentionReader:
 
     def counties(self, text: str) -> list[tuple[str, ...]]:
         """US counties the text names ("Hall County"): no point here, but each tells which states
-        the document may be about (none when too many states have a county of that name)."""
+        the document may be about."""
         out = []
         for match in _COUNTY.finditer(text):
             words = key_tokens(match.group())
             for first in range(len(words) - 1):
                 states = self._gaz.counties.get(" ".join(words[first:]), "").split()
                 if states:
-                    # A name many states share still says the text is about the US.
-                    out.append(tuple(states) if len(states) <= _COUNTY_STATES else ())
+                    out.append(tuple(states))
                     break
         return out
 

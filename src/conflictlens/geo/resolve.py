@@ -57,6 +57,10 @@ from conflictlens.text.match import Match
 __all__ = ["Resolver"]
 
 _MAX_ANCHORS = 40
+_COUNTY_STATES = 3
+"""A county name shared by more states than this is no vote for any one of them."""
+_COUNTY_SHARE = 0.5
+"""The share of ``ADMIN1_WEIGHT`` a town gains when its state has a county the text names."""
 _PLACES = 20_000
 """Place records kept made (Place is immutable, so they are shared between documents)."""
 _SHORTLIST = 8
@@ -137,8 +141,9 @@ class Resolver:
         for demonym in demonyms:
             context.countries[demonym.payload] += 1.0
         for states in counties:
-            context.countries["US"] += 1.0
-            for state in states:
+            context.countries["US"] += 1.0  # even a name many states share says "the US"
+            context.counties.update(states)
+            for state in states if len(states) <= _COUNTY_STATES else ():
                 context.admin1[state] += 1
         gaz = self._gaz
         for mention, place in choices:
@@ -190,7 +195,7 @@ class Resolver:
         shares, provinces = context.shares(group), context.provinces(group)
         scored = sorted(
             (
-                self._cheap(place, prior, mention, top, shares, provinces)
+                self._cheap(place, prior, mention, top, (shares, provinces, context.counties))
                 for mention in group
                 for place, prior in mention.candidates
             ),
@@ -220,15 +225,19 @@ class Resolver:
         prior: float,
         mention: Mention,
         top: float,
-        shares: dict[str, float],
-        provinces: set[str],
+        support: tuple[dict[str, float], set[str], set[str]],
     ) -> tuple[float, tuple[float, float], int, float]:
-        """(score without neighbours, (hint, province support), place, prior)."""
+        """(score without neighbours, (hint, province support), place, prior); ``support`` is
+        (country shares, provinces of the document, states with a county the text names)."""
         gaz = self._gaz
+        shares, provinces, counties = support
         hint = 0.0
         if mention.hint is not None and mention.hint != "+":
             hint = HINT_WEIGHT if mention.hint == gaz.iso(place) else -1.0
-        province = ADMIN1_WEIGHT if self._key(place) in provinces else 0.0
+        key = self._key(place)
+        province = ADMIN1_WEIGHT if key in provinces else 0.0
+        if not province and key in counties:
+            province = ADMIN1_WEIGHT * _COUNTY_SHARE
         if province and prior < top - _DOMINANCE:
             province /= 2
         country = COUNTRY_WEIGHT * shares.get(gaz.iso(place), 0.0)

@@ -133,13 +133,18 @@ def plan_clusters(
     links: Iterable[Assessment],
     decisions: Sequence[Decision] = (),
     pinned: Mapping[str, str] | None = None,
+    fixed: Sequence[tuple[str, str]] = (),
 ) -> list[ClusterPlan]:
-    """The events of ``mentions`` (a whole neighbourhood, see :mod:`.link`), by event id.
+    """The events of ``mentions`` (a whole neighbourhood, see :mod:`.neighbourhood`), by id.
 
     ``pinned`` maps a week- or month-precise mention to the day-precise mention it is known to
-    be attached by (its choice cannot have changed: none of its candidate events did).
+    be attached by, and ``fixed`` lists links known to have joined day-precise mentions: parts
+    of stored events that cannot have changed, taken as they are.
     """
     clusters = _Clusters(sorted(mentions))
+    for via, mention_id in fixed:
+        if clusters.find(via) != clusters.find(mention_id):
+            clusters.union(_Edge(via, mention_id, "rules"))
     split_at = _latest_splits(mentions, decisions)
     usable = [link for link in links if link.a not in split_at and link.b not in split_at]
     dated = [

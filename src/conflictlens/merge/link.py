@@ -164,7 +164,7 @@ def _link(tables: ClusterTables, waiting: set[str]) -> LinkSummary:
 def _relink(tables: ClusterTables, seeds: Iterable[str]) -> LinkSummary:
     found = neighbourhood(tables, seeds)
     decisions = [_decision(row) for row in found.decisions]
-    plans = plan_clusters(found.mentions, found.links, decisions, found.pinned)
+    plans = plan_clusters(found.mentions, found.links, decisions, found.pinned, found.fixed)
     stored = {m.event.event_id: m for m in tables.mentions(found.mentions)}
     return _write(tables, stored, plans)
 

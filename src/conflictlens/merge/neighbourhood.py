@@ -7,8 +7,8 @@ decision names), the neighbourhood is, by the two phases of :mod:`.cluster`:
   (their events may change; a component never spans more than a day);
 - ``C``: the week- or month-precise mentions that changed or link to ``D`` (their choice of
   event may change);
-- ``D2``: the components of the day-precise mentions ``C`` links to (the events ``C`` can
-  choose among; recomputed, they come out as they were);
+- ``D2``: the day-precise mentions of the stored events ``C`` can choose among (those events
+  cannot have changed: they are read back with the links that made them, not recomputed);
 - ``P``: the other week- or month-precise members of the events of ``D2``, *pinned* to the
   mention they were attached by (none of the events they could choose changed);
 
@@ -37,6 +37,8 @@ class Neighbourhood:
     """The links among ``mentions``."""
     pinned: dict[str, str]
     """Week- or month-precise mention -> the day-precise mention it stays attached by."""
+    fixed: list[tuple[str, str]]
+    """Links that made the stored events read back, as they were: (via, mention)."""
     decisions: list[DecisionRow]
     """The analyst decisions naming one of ``mentions``, oldest first."""
 
@@ -103,25 +105,23 @@ def neighbourhood(tables: ClusterTables, seeds: Iterable[str]) -> Neighbourhood:
     new = sorted(seeds - tables.keyed(seeds))
     tables.write_keys((m, register_keys(walk.known[m])) for m in new)
     dated, vague = _kinds(walk, seeds)
-    day, chosen, others, pinned = set[str](), set[str](), set[str](), dict[str, str]()
+    day, chosen = set[str](), set[str]()
+    others, pinned, fixed = set[str](), dict[str, str](), list[tuple[str, str]]()
     decisions: dict[int, DecisionRow] = {}
     while dated - day or vague - chosen:
         day |= walk.day_components(dated - day)
         walk.link_partners(day)
         chosen |= vague | {p for m in day for p in walk.partners[m] if walk.vague(p)}
         walk.link_partners(chosen)
-        others = walk.day_components({p for c in chosen for p in walk.partners[c]} - day) - day
-        touched = day | others | chosen
+        others, pinned, fixed = _stored_events(walk, chosen, day)
+        touched = day | others | chosen | pinned.keys()
         mates = walk.load(tables.event_mates(touched))
-        kept = {m for m in mates if walk.vague(m)} - chosen
-        vias = tables.vias(kept)
-        pinned = {m: via for m, via in vias.items() if via is not None and via in others}
-        for row in tables.decisions(touched | kept):
+        for row in tables.decisions(touched | mates):
             decisions[row.decision_id] = row
         named = walk.load(m for row in decisions.values() for m in row.mentions)
-        more_dated, more_vague = _kinds(walk, (mates - kept) | named)
-        dated |= more_dated - others
-        vague |= more_vague | (kept - pinned.keys())
+        more_dated, more_vague = _kinds(walk, (mates | named) - touched)
+        dated |= more_dated
+        vague |= more_vague
     members = day | others | chosen | pinned.keys()
     return Neighbourhood(
         mentions={m: walk.known[m] for m in sorted(members)},
@@ -131,8 +131,33 @@ def neighbourhood(tables: ClusterTables, seeds: Iterable[str]) -> Neighbourhood:
             if link.linking and a in members and b in members
         ],
         pinned=pinned,
+        fixed=fixed,
         decisions=sorted(decisions.values(), key=lambda row: row.decision_id),
     )
+
+
+def _stored_events(
+    walk: _Walk, chosen: set[str], day: set[str]
+) -> tuple[set[str], dict[str, str], list[tuple[str, str]]]:
+    """The stored events ``chosen`` may join, outside ``day``: their day-precise mentions, the
+    week- or month-precise ones pinned to their attachment, and the links (via, mention)
+    that made their day-precise cores. Those events cannot have changed, and are read back
+    rather than recomputed."""
+    wanted = {p for c in chosen for p in walk.partners[c]} - day
+    rows = walk.tables.mate_links(wanted)
+    walk.load(row.mention_id for row in rows)
+    dated = {row.mention_id for row in rows if not walk.vague(row.mention_id)} - day
+    pinned = {
+        row.mention_id: row.via
+        for row in rows
+        if walk.vague(row.mention_id) and row.mention_id not in chosen and row.via in dated
+    }
+    fixed = [
+        (row.via, row.mention_id)
+        for row in rows
+        if row.rule == "rules" and row.via in dated and row.mention_id in dated
+    ]
+    return dated, pinned, fixed
 
 
 def _kinds(walk: _Walk, ids: Iterable[str]) -> tuple[set[str], set[str]]:

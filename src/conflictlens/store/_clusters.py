@@ -332,6 +332,20 @@ class ClusterTables:
         rows = self._rows("SELECT mention_id, event_id FROM event_mentions")
         return {str(mention_id): str(event_id) for mention_id, event_id in rows}
 
+    def mate_links(self, ids: Iterable[str]) -> list[MentionLink]:
+        """The rows of every mention that shares a merged event with one of ``ids``."""
+        found: dict[str, MentionLink] = {}
+        columns = ", ".join(_LINK_COLUMNS)
+        for chunk in _chunks(sorted(set(ids))):
+            sql = (
+                f"SELECT {columns} FROM event_mentions WHERE event_id IN (SELECT event_id "
+                f"FROM event_mentions WHERE mention_id IN ({_marks(chunk)}))"
+            )
+            for row in self._rows(sql, chunk):
+                link = _link(row)
+                found[link.mention_id] = link
+        return [found[m] for m in sorted(found)]
+
     def vias(self, ids: Iterable[str]) -> dict[str, str | None]:
         """Mention id -> the mention it was joined to, for those of ``ids`` that are linked."""
         found: dict[str, str | None] = {}
