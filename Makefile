@@ -17,7 +17,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 demo: $(STAMP)
 	rm -f demo.db
 	$(BIN)/conflictlens run --demo --db demo.db
-	$(BIN)/conflictlens events --db demo.db --format table
+	$(BIN)/conflictlens events --db demo.db --merged --format table
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -226,7 +226,7 @@ def crowded_month(seed: int) -> list[Event]:
     several days, week- and month-precise reports, province-level places, unnamed actors."""
     rng = random.Random(seed)
     events = []
-    for n in range(70):
+    for n in range(40):
         day = rng.randint(1, 28)
         spot = rng.choice(((36.19, 44.01), (36.54, 44.35), (36.40, 44.20)))
         actor = rng.choice(("Islamic Resistance in Iraq", "Kataib Hezbollah"))

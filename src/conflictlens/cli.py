@@ -11,9 +11,11 @@ from typing import Any
 import click
 
 from conflictlens.cli_analysis import COMMANDS as ANALYSIS_COMMANDS
+from conflictlens.cli_merge import COMMANDS as MERGE_COMMANDS
 from conflictlens.errors import ConflictlensError
 from conflictlens.evaluate import check_floors, run_benchmark
 from conflictlens.evaluate.geoparse import GEOPARSE_SETS, run_geoparse_benchmark
+from conflictlens.merge import merged_events
 from conflictlens.model import Document, PartialDate
 from conflictlens.output import FORMATS, format_records
 from conflictlens.pipeline import Pipeline
@@ -143,6 +145,7 @@ class _Progress:
 @click.option("--actor", help="Part of an actor name (actor1, actor2 or associated actors).")
 @click.option("--type", "event_type", help="An event type or sub-event type.")
 @click.option("--limit", type=int)
+@click.option("--merged", is_flag=True, help="One row per real-world event, its reports merged.")
 def events(
     db: str,
     fmt: str,
@@ -152,8 +155,9 @@ def events(
     actor: str | None,
     event_type: str | None,
     limit: int | None,
+    merged: bool,
 ) -> None:
-    """List the stored events, filtered."""
+    """List the stored events (one per report, or --merged: one per real-world event)."""
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such store; create it with `conflictlens run`")
     filters = EventFilter(
@@ -165,7 +169,11 @@ def events(
         limit=limit,
     )
     with Store.open(db) as store:
-        _echo(format_records(store.events(filters), fmt))
+        if merged:
+            records = [event.to_record() for event in merged_events(store, filters)]
+        else:
+            records = store.events(filters)
+        _echo(format_records(records, fmt))
 
 
 @cli.command("eval")
@@ -222,7 +230,7 @@ def _date(value: str | None, option: str) -> PartialDate | None:
         raise click.BadParameter(str(exc), param_hint=option) from exc
 
 
-for command in ANALYSIS_COMMANDS:
+for command in (*ANALYSIS_COMMANDS, *MERGE_COMMANDS):
     cli.add_command(command)
 
 

@@ -1,4 +1,4 @@
-"""The main job: read a corpus, extract its events and store them, document by document.
+"""The main job: read a corpus, extract its events, store them and link them across documents.
 
 One transaction per document, so a crash never leaves half a document; a document that cannot be
 read or coded is counted with its reason and the run goes on; a document already stored with the
@@ -16,6 +16,7 @@ from typing import TextIO
 from conflictlens.errors import ConflictlensError, EvalError, InputError
 from conflictlens.evaluate import EvalReport, evaluate_gold, load_gold
 from conflictlens.ingest import read_documents
+from conflictlens.merge import link_document, link_pending
 from conflictlens.model import Document, Event
 from conflictlens.pipeline import Pipeline
 from conflictlens.store import Store
@@ -105,6 +106,8 @@ def run_corpus(
                 continue
             summary.documents_read += 1
             _run_one(store, pipeline, item, summary)
+        # Mentions left waiting by an interrupted run are linked now.
+        link_pending(store)
     return summary
 
 
@@ -123,6 +126,7 @@ def _run_one(store: Store, pipeline: Pipeline, doc: Document, summary: RunSummar
     if added:
         summary.documents_stored += 1
         summary.events_stored += len(analysis.events)
+        link_document(store, analysis.doc.doc_id)
     else:
         summary.documents_unchanged += 1
 

@@ -4,6 +4,7 @@
   actors, place) and how strongly they agree;
 - :mod:`~conflictlens.merge.index`: the candidate index by date and grid cell;
 - :mod:`~conflictlens.merge.cluster`: the deterministic, order-free clustering;
+- :mod:`~conflictlens.merge.neighbourhood`: which stored mentions a change can affect;
 - :mod:`~conflictlens.merge.ledger`: every statement about an event, and its derived fields;
 - :mod:`~conflictlens.merge.link`: keeping a store's merged events up to date
   (:func:`link_document` after each stored document), analyst merges and splits;

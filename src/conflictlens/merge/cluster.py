@@ -20,7 +20,7 @@ stored in:
 The events of day-precise mentions depend only on their connected component of links (a day
 at most, by the date rule), and a vague mention's choice only on the events of the mentions it
 links to: so recomputing a small neighbourhood gives the same events as recomputing
-everything (:mod:`.link`).
+everything (:mod:`.neighbourhood`).
 """
 
 from __future__ import annotations

@@ -27,10 +27,11 @@ class MentionExplanation:
     """Why it is in the event."""
 
     def reason(self) -> str:
-        """The link in words: "first mention", or the rule, date relation and distance."""
+        """The link in words: the event's first mention, or the rule that joined this one, with
+        the date relation, the place rule, the distance and the actor relations."""
         link = self.link
         if link.rule == "first":
-            return "first mention of the event"
+            return "first mention of the event: the others are joined to it, one by one"
         head = (
             f"analyst merge (decision {link.decision_id})"
             if link.rule == "analyst"

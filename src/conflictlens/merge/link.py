@@ -53,7 +53,7 @@ class LinkSummary:
     mentions: int
     """Mentions whose event was recomputed (the neighbourhood of the waiting ones)."""
     events: int
-    """Merged events written for them."""
+    """Merged events written (those that changed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +165,19 @@ def _relink(tables: ClusterTables, seeds: Iterable[str]) -> LinkSummary:
     found = neighbourhood(tables, seeds)
     decisions = [_decision(row) for row in found.decisions]
     plans = plan_clusters(found.mentions, found.links, decisions, found.pinned, found.fixed)
-    stored = {m.event.event_id: m for m in tables.mentions(found.mentions)}
-    return _write(tables, stored, plans)
+    # An event is rewritten when a mention joins, leaves or is joined otherwise.
+    before = tables.link_rows(found.mentions)
+    sizes = tables.event_sizes(plan.event_id for plan in plans)
+    changed = [
+        plan
+        for plan in plans
+        if sizes.get(plan.event_id) != len(plan.members)
+        or any(_row(plan.event_id, join) != before.get(join.mention_id) for join in plan.joins)
+    ]
+    members = [m for plan in changed for m in plan.members]
+    stored = {m.event.event_id: m for m in tables.mentions(members)}
+    _write(tables, stored, changed)
+    return LinkSummary(mentions=len(found.mentions), events=len(changed))
 
 
 def _relink_all(tables: ClusterTables) -> LinkSummary:
@@ -177,7 +188,8 @@ def _relink_all(tables: ClusterTables) -> LinkSummary:
     links = find_links(mentions, MemoryIndex(mentions.values()).candidates)
     decisions = [_decision(row) for row in tables.all_decisions()]
     plans = plan_clusters(mentions, links, decisions)
-    return _write(tables, stored, plans, fresh=True)
+    _write(tables, stored, plans, fresh=True)
+    return LinkSummary(mentions=len(mentions), events=len(plans))
 
 
 def _decision(row: DecisionRow) -> Decision:
@@ -189,15 +201,15 @@ def _write(
     stored: Mapping[str, StoredMention],
     plans: Sequence[ClusterPlan],
     fresh: bool = False,
-) -> LinkSummary:
-    """Derive and write the planned events (``fresh``: nothing of them is stored yet)."""
+) -> None:
+    """Derive and write the planned events over what their mentions had (``fresh``: they had
+    nothing)."""
     events, rows = [], []
     for plan in plans:
         members = [stored[m] for m in plan.members]
         events.append(derive_event(plan.event_id, members, build_ledger(members)))
         rows += [_row(plan.event_id, join) for join in plan.joins]
     tables.replace(None if fresh else stored, events, rows)
-    return LinkSummary(mentions=len(stored), events=len(events))
 
 
 def _row(event_id: str, join: Join) -> MentionLink:

@@ -108,12 +108,13 @@ def neighbourhood(tables: ClusterTables, seeds: Iterable[str]) -> Neighbourhood:
     day, chosen = set[str](), set[str]()
     others, pinned, fixed = set[str](), dict[str, str](), list[tuple[str, str]]()
     decisions: dict[int, DecisionRow] = {}
-    while dated - day or vague - chosen:
+    while dated - day or vague - chosen:  # until nothing new: every set only grows
         day |= walk.day_components(dated - day)
         walk.link_partners(day)
         chosen |= vague | {p for m in day for p in walk.partners[m] if walk.vague(p)}
         walk.link_partners(chosen)
-        others, pinned, fixed = _stored_events(walk, chosen, day)
+        others, pinned, fixed, unlinked = _stored_events(walk, chosen, day)
+        dated |= unlinked
         touched = day | others | chosen | pinned.keys()
         mates = walk.load(tables.event_mates(touched))
         for row in tables.decisions(touched | mates):
@@ -138,13 +139,14 @@ def neighbourhood(tables: ClusterTables, seeds: Iterable[str]) -> Neighbourhood:
 
 def _stored_events(
     walk: _Walk, chosen: set[str], day: set[str]
-) -> tuple[set[str], dict[str, str], list[tuple[str, str]]]:
+) -> tuple[set[str], dict[str, str], list[tuple[str, str]], set[str]]:
     """The stored events ``chosen`` may join, outside ``day``: their day-precise mentions, the
-    week- or month-precise ones pinned to their attachment, and the links (via, mention)
-    that made their day-precise cores. Those events cannot have changed, and are read back
-    rather than recomputed."""
+    week- or month-precise ones pinned to their attachment, the links (via, mention) that
+    made their day-precise cores, and the mentions wanted that have no stored event yet (to
+    recompute). Those events cannot have changed, and are read back rather than recomputed."""
     wanted = {p for c in chosen for p in walk.partners[c]} - day
     rows = walk.tables.mate_links(wanted)
+    unlinked = wanted - {row.mention_id for row in rows}
     walk.load(row.mention_id for row in rows)
     dated = {row.mention_id for row in rows if not walk.vague(row.mention_id)} - day
     pinned = {
@@ -157,7 +159,7 @@ def _stored_events(
         for row in rows
         if row.rule == "rules" and row.via in dated and row.mention_id in dated
     ]
-    return dated, pinned, fixed
+    return dated, pinned, fixed, unlinked
 
 
 def _kinds(walk: _Walk, ids: Iterable[str]) -> tuple[set[str], set[str]]:

@@ -346,16 +346,18 @@ class ClusterTables:
                 found[link.mention_id] = link
         return [found[m] for m in sorted(found)]
 
-    def vias(self, ids: Iterable[str]) -> dict[str, str | None]:
-        """Mention id -> the mention it was joined to, for those of ``ids`` that are linked."""
-        found: dict[str, str | None] = {}
-        for chunk in _chunks(sorted(set(ids))):
-            sql = (
-                f"SELECT mention_id, via FROM event_mentions WHERE mention_id IN ({_marks(chunk)})"
-            )
-            for mention_id, via in self._rows(sql, chunk):
-                found[str(mention_id)] = _text(via)
-        return found
+    def event_sizes(self, event_ids: Iterable[str]) -> dict[str, int]:
+        """Merged event id -> its number of mentions, for those of ``event_ids`` stored."""
+        sql = "SELECT event_id, mentions FROM merged_events WHERE {where}"
+        rows = self._select(sql, "event_id", event_ids)
+        return {str(event_id): _int(count) or 0 for event_id, count in rows}
+
+    def link_rows(self, ids: Iterable[str]) -> dict[str, MentionLink]:
+        """Mention id -> its row, for those of ``ids`` that are linked."""
+        columns = ", ".join(_LINK_COLUMNS)
+        sql = f"SELECT {columns} FROM event_mentions WHERE {{where}}"
+        links = (_link(row) for row in self._select(sql, "mention_id", ids))
+        return {link.mention_id: link for link in links}
 
     def event_of(self, mention_id: str) -> str | None:
         rows = self._rows("SELECT event_id FROM event_mentions WHERE mention_id = ?", (mention_id,))
