@@ -162,3 +162,44 @@ def test_geoparse_prints_each_place_with_offsets(corpus: Path) -> None:
     assert abs(kherson["latitude"] - 46.64) < 0.2 and abs(kherson["longitude"] - 32.61) < 0.2
     assert kherson["end"] - kherson["start"] == len(kherson["text"])
     assert kherson["geonameid"] is not None
+
+
+def test_eval_merge_scores_clusters_across_documents(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    reports = {
+        "wire": "date 2024-03-12\nRussian forces shelled Kherson on Monday, killing three "
+        "civilians, the regional governor said.",
+        "local": "date 2024-03-12\nRussian artillery shelled the city of Kherson on Monday: "
+        "three people were killed, residents said.",
+        "other": "date 2024-03-12\nRussian forces shelled Kherson on Sunday, wounding two people.",
+    }
+    for name, text in reports.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    clusters = tmp_path / "clusters.jsonl"
+    clusters.write_text(
+        json.dumps(
+            {
+                "cluster": "kherson-monday",
+                "mentions": [
+                    {"doc_id": "wire", "evidence": "Russian forces shelled Kherson on Monday"},
+                    {"doc_id": "local", "evidence": "Russian artillery shelled the city"},
+                ],
+            }
+        )
+        + "\n"
+        + json.dumps(
+            {
+                "cluster": "kherson-sunday",
+                "mentions": [{"doc_id": "other", "evidence": "shelled Kherson on Sunday"}],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    args = ["eval", "--merge", str(clusters), "--articles", str(folder), "--format", "json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["different_day_merges"] == 0
+    assert scores["pairwise"]["f1"] == 1.0

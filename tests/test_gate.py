@@ -8,7 +8,7 @@ import pytest
 
 from conflictlens import Pipeline
 from conflictlens.evaluate import EvalReport, check_floors
-from conflictlens.run import demo_corpus, evaluate_gold_files
+from conflictlens.run import demo_corpus, evaluate_gold_files, evaluate_merging
 
 GOLD = Path(__file__).resolve().parent / "gold"
 FLOORS = GOLD / "floors.yaml"
@@ -31,3 +31,19 @@ def test_gold_articles_stay_above_their_floors(gold_report: EvalReport) -> None:
 
 def test_demo_corpus_stays_above_its_floors(demo_report: EvalReport) -> None:
     assert check_floors(demo_report, GOLD / "demo_floors.yaml") == []
+
+
+MERGE_F1_FLOOR = 0.95
+"""The merging gold set (tests/gold/merge): measured 0.975 pairwise F1 when pinned."""
+
+
+def test_merging_stays_above_its_floor(pipeline: Pipeline, tmp_path: Path) -> None:
+    merge = GOLD / "merge"
+    scores = evaluate_merging(
+        pipeline, merge / "clusters.jsonl", [merge / "articles"], tmp_path / "merge.db"
+    )
+    assert scores.different_day_merges == 0
+    report = scores.to_json()
+    pairwise = report["pairwise"]
+    assert isinstance(pairwise, dict)
+    assert pairwise["f1"] >= MERGE_F1_FLOOR

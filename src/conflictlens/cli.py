@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from conflictlens.run import (
     Skipped,
     demo_corpus,
     evaluate_gold_files,
+    evaluate_merging,
     extract_documents,
     geoparse_documents,
     run_corpus,
@@ -184,6 +186,12 @@ def events(
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.option("--limit", type=int, help="Score only this many documents of a shared set.")
 @click.option("--floors", type=click.Path(exists=True, path_type=Path), help="Fail below these.")
+@click.option(
+    "--merge",
+    "clusters",
+    type=click.Path(exists=True, path_type=Path),
+    help="Score cross-document merging of --articles against these gold clusters.",
+)
 @codebook_option
 def evaluate(
     benchmark: str | None,
@@ -193,12 +201,18 @@ def evaluate(
     fmt: str,
     limit: int | None,
     floors: Path | None,
+    clusters: Path | None,
     codebook: tuple[Path, ...],
 ) -> None:
     """Score extraction on gold events: --gold FILE --articles PATH, or a shared set
     (BENCHMARK PATH: acled, acled-legacy, gtd, case2021; geoparsing: lgl, geovirus, newsfane,
     hipe)."""
     pipeline = Pipeline.load(codebook)
+    if clusters is not None:
+        with tempfile.TemporaryDirectory() as folder:
+            scores = evaluate_merging(pipeline, clusters, articles, Path(folder) / "merge.db")
+        click.echo(json.dumps(scores.to_json(), indent=2) if fmt == "json" else scores.to_table())
+        return
     if benchmark in GEOPARSE_SETS:
         if path is None:
             raise click.UsageError(f"give the path of the {benchmark} file after its name")

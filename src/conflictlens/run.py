@@ -15,6 +15,12 @@ from typing import TextIO
 
 from conflictlens.errors import ConflictlensError, EvalError, InputError
 from conflictlens.evaluate import EvalReport, evaluate_gold, load_gold
+from conflictlens.evaluate.merge import (
+    MergeScores,
+    load_clusters,
+    predicted_from_store,
+    score_merge,
+)
 from conflictlens.ingest import read_documents
 from conflictlens.merge import link_document, link_pending
 from conflictlens.model import Document, Event
@@ -27,6 +33,7 @@ __all__ = [
     "Skipped",
     "demo_corpus",
     "evaluate_gold_files",
+    "evaluate_merging",
     "extract_documents",
     "geoparse_documents",
     "run_corpus",
@@ -175,3 +182,18 @@ def geoparse_documents(
                 "feature": place.feature,
                 "geonameid": place.geonameid,
             }
+
+
+def evaluate_merging(
+    pipeline: Pipeline, clusters: Path, articles: Sequence[str | Path], db: Path
+) -> MergeScores:
+    """Run ``articles`` into a new store at ``db`` and score its merged events against the gold
+    ``clusters`` (pairwise and B-cubed precision and recall)."""
+    if db.exists():
+        raise EvalError(f"{db}: already exists; merging is scored on a new store")
+    summary = run_corpus(articles, db, pipeline)
+    if summary.skipped:
+        first = summary.skipped[0]
+        raise EvalError(f"cannot evaluate merging: {first.origin}: {first.reason}")
+    with Store.open(db) as store:
+        return score_merge(load_clusters(clusters), predicted_from_store(store))
