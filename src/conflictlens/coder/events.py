@@ -77,6 +77,10 @@ slack absorbs time zones."""
 WIDE_PLACES = frozenset({"country"})
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 HAND_WEAPONS = frozenset({"small_arms", "other"})
+SIDE_SUB_TYPES = frozenset({"Looting/property destruction", "Arrests"})
+TERRITORY_SUB_TYPES = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory"}
+)
 INTERVENTION_SUB_TYPES = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
 )
@@ -137,6 +141,7 @@ class EventBuilder:
         anchor = min(t.span.start for t in mentions.triggers)
         places = [p for p in mentions.places if not _in_dateline(p, mentions)]
         place, precision = choose_place(places, last_place, anchor)
+        sub_type = _territory_by_taker(sub_type, roles, place.place.country if place else None)
         event = self._event(doc, mentions, trigger, sub_type, weapon)
         country = place.place.country if place else main_country
         self._set_actors(event, roles, country)
@@ -320,7 +325,9 @@ def _is_reference(trigger: TriggerMention, event: Event, own_place: bool) -> boo
     if event.fatalities or event.injuries:
         return False
     target = "actor2" in event.support
-    return not (target and ("actor1" in event.support or own_place))
+    perpetrator = "actor1" in event.support
+    # "Militants blew up the railway at X": a named perpetrator at a place of its own is news.
+    return not (target and (perpetrator or own_place))
 
 
 def _in_dateline(place: PlaceMention, mentions: SentenceMentions) -> bool:
@@ -390,10 +397,31 @@ def _primary_trigger(mentions: SentenceMentions) -> TriggerMention | None:
     """The sentence's main event word: a specific sub-type beats a generic one, then the first."""
     if not mentions.triggers:
         return None
+    hurt = bool(mentions.casualties)
+    # When people are killed, an arrest or a burning is what came with the killing ("arrested
+    # and executed six men", "killed three and burned houses"), not the event itself.
     return min(
         mentions.triggers,
-        key=lambda t: (t.sub_event_type.startswith("@"), t.needs_weapon, t.span.start),
+        key=lambda t: (
+            hurt and t.sub_event_type in SIDE_SUB_TYPES,
+            t.sub_event_type.startswith("@"),
+            t.needs_weapon,
+            t.span.start,
+        ),
     )
+
+
+def _territory_by_taker(sub_type: str, roles: Roles, country: str | None) -> str:
+    """Who takes the ground decides the sub-type: a state's forces on its own soil regain
+    territory; anyone else, foreign state forces included, overtakes it (ACLED)."""
+    taker = roles.actor1
+    if sub_type not in TERRITORY_SUB_TYPES or taker is None:
+        return sub_type
+    state = taker.inter == 1 or taker.generic_kind in ("military", "police")
+    at_home = taker.country is None or country is None or taker.country == country
+    if state and at_home:
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
 
 
 def _launched(weapon: WeaponMention | None) -> bool:

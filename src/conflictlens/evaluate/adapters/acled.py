@@ -85,7 +85,9 @@ def _document(row: Row, date: PartialDate) -> Document:
     return Document(
         doc_id=row.required("event_id_cnty"),
         text=row.required("text"),
-        published=PartialDate.of(date.date),
+        # A note is read as if published on the last day its event may have happened on, so
+        # that no date in it looks later than its publication.
+        published=PartialDate.of(date.last_day()),
         lang="en",
         origin=row.origin,
     )
