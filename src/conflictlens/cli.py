@@ -13,11 +13,12 @@ import click
 
 from conflictlens.cli_analysis import COMMANDS as ANALYSIS_COMMANDS
 from conflictlens.cli_merge import COMMANDS as MERGE_COMMANDS
+from conflictlens.cli_options import partial_date
 from conflictlens.errors import ConflictlensError
 from conflictlens.evaluate import check_floors, run_benchmark
 from conflictlens.evaluate.geoparse import GEOPARSE_SETS, run_geoparse_benchmark
 from conflictlens.merge import merged_events
-from conflictlens.model import Document, PartialDate
+from conflictlens.model import Document
 from conflictlens.output import FORMATS, format_records
 from conflictlens.pipeline import Pipeline
 from conflictlens.run import (
@@ -163,8 +164,8 @@ def events(
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such store; create it with `conflictlens run`")
     filters = EventFilter(
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        since=partial_date(since, "--since"),
+        until=partial_date(until, "--until"),
         country=country,
         actor=actor,
         event_type=event_type,
@@ -233,15 +234,6 @@ def evaluate(
         click.echo(f"below floor: {failure}", err=True)
     if failures:
         sys.exit(1)
-
-
-def _date(value: str | None, option: str) -> PartialDate | None:
-    if value is None:
-        return None
-    try:
-        return PartialDate.parse(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint=option) from exc
 
 
 for command in (*ANALYSIS_COMMANDS, *MERGE_COMMANDS):

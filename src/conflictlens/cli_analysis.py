@@ -22,8 +22,8 @@ from conflictlens.analysis import (
     run_alerts,
     run_trends,
 )
+from conflictlens.cli_options import partial_date
 from conflictlens.export import EXPORT_FORMATS, export_events
-from conflictlens.model import PartialDate
 from conflictlens.report import REPORT_FORMATS, ReportRequest, write_report
 
 __all__ = ["COMMANDS", "alerts", "export", "report", "trends"]
@@ -61,22 +61,13 @@ def _filter(
 ) -> RecordFilter:
     values = {name: tuple(options.pop(name)) for _flag, name, _help in _FILTERS}
     return RecordFilter(
-        **values, since=_partial(since, "--since"), until=_partial(until, "--until")
+        **values, since=partial_date(since, "--since"), until=partial_date(until, "--until")
     )
-
-
-def _partial(value: str | None, option: str) -> PartialDate | None:
-    if value is None:
-        return None
-    try:
-        return PartialDate.parse(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint=option) from exc
 
 
 def _day(value: str | None, option: str, last: bool = False) -> dt.date | None:
     """A day; a month stands for its first day, or its last with ``last``."""
-    date = _partial(value, option)
+    date = partial_date(value, option)
     if date is None:
         return None
     return date.last_day() if last else date.first_day()
