@@ -18,6 +18,11 @@ from conflictlens.codebook import CodebookFiles
 __all__ = ["LanguageDetector"]
 
 _WORD = re.compile(r"[^\W\d_]+")
+_SCRIPTS = (
+    ("arabic", re.compile("[\u0600-\u06ff]")),
+    ("cyrillic", re.compile("[\u0400-\u04ff]")),
+    ("latin", re.compile("[A-Za-z\u00c0-\u024f]")),
+)
 _SAMPLE_CHARS = 4000
 """Enough text to decide; a whole long article adds time and no accuracy."""
 
