@@ -301,6 +301,9 @@ def _main_country(sentences: Sequence[SentenceMentions]) -> str | None:
     """The country the article names most: it names the generic actors of an event whose own
     place the gazetteer does not know ("gunmen attacked a village ... in Kenya")."""
     counts = Counter(p.place.country for m in sentences for p in m.places if p.place.country)
+    if not counts:
+        # No place the gazetteer knows: the nationalities the article names ("Kenyan police").
+        counts = Counter(a.country for m in sentences for a in m.actors if a.country)
     return counts.most_common(1)[0][0] if counts else None
 
 
