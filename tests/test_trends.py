@@ -187,3 +187,31 @@ def test_trends_command_names_a_missing_store(tmp_path: Path) -> None:
     )
     assert result.exit_code != 0
     assert not (tmp_path / "x.db").exists()
+
+
+def test_merged_trends_count_each_real_world_event_once(tmp_path: Path) -> None:
+    from conflictlens import Pipeline
+    from conflictlens.analysis import TrendQuery, run_trends
+    from conflictlens.merge import merged_events
+    from conflictlens.run import demo_corpus, run_corpus
+    from conflictlens.store import Store
+
+    db = tmp_path / "demo.db"
+    run_corpus([demo_corpus()], db, Pipeline.load())
+    reports = run_trends(db, TrendQuery(compare_weeks=3, until=dt.date(2023, 12, 3)))
+    merged = run_trends(db, TrendQuery(compare_weeks=3, until=dt.date(2023, 12, 3), merged=True))
+    assert reports.comparison is not None and merged.comparison is not None
+    with Store.open(db) as store:
+        events = merged_events(store)
+    in_window = [
+        e
+        for e in events
+        if e.event_date is not None
+        and e.event_date.precision != 3
+        and dt.date(2023, 11, 13) <= e.event_date.first_day()
+        and e.event_date.last_day() <= dt.date(2023, 12, 3)
+    ]
+    merged_total = json.loads(json.dumps(merged.comparison.to_json()))["total"]
+    report_total = json.loads(json.dumps(reports.comparison.to_json()))["total"]
+    assert merged_total["current"]["events"] == len(in_window)
+    assert merged_total["current"]["events"] < report_total["current"]["events"]

@@ -84,6 +84,7 @@ def _day(value: str | None, option: str, last: bool = False) -> dt.date | None:
     "--compare-weeks", type=click.IntRange(min=1), help="The last N weeks vs the N before."
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--merged", is_flag=True, help="Count real-world events, not reports.")
 def trends(
     db: str,
     since: str | None,
@@ -92,6 +93,7 @@ def trends(
     interval: str,
     compare_weeks: int | None,
     fmt: str,
+    merged: bool,
     **options: Any,
 ) -> None:
     """Count events and fatalities per period, or compare the last N weeks with the N before."""
@@ -103,6 +105,7 @@ def trends(
         interval=cast(Any, interval),
         compare_weeks=compare_weeks,
         until=compare_until,
+        merged=merged,
     )
     result = run_trends(db, query)
     _print(result.to_json() if fmt == "json" else result.lines(), fmt)

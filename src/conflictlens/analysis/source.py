@@ -7,13 +7,17 @@ from pathlib import Path
 from conflictlens.analysis.fields import Record
 from conflictlens.analysis.filters import RecordFilter
 from conflictlens.errors import StoreError
+from conflictlens.merge import merged_events
 from conflictlens.store import EventFilter, Store
 
 __all__ = ["load_records"]
 
 
-def load_records(db: str | Path, record_filter: RecordFilter | None = None) -> list[Record]:
-    """The stored events that pass ``record_filter``, by date then id.
+def load_records(
+    db: str | Path, record_filter: RecordFilter | None = None, merged: bool = False
+) -> list[Record]:
+    """The stored events that pass ``record_filter``, by date then id: one per report, or with
+    ``merged`` one per real-world event (its reports merged across documents).
 
     Raises StoreError when ``db`` does not exist (opening would create an empty store).
     """
@@ -28,4 +32,11 @@ def load_records(db: str | Path, record_filter: RecordFilter | None = None) -> l
         country=chosen.country[0] if len(chosen.country) == 1 else None,
     )
     with Store.open(path) as store:
+        if merged:
+            events = [event.to_record() for event in merged_events(store, narrow)]
+            return chosen.select(sorted(events, key=_date_then_id))
         return chosen.select(store.events(narrow))
+
+
+def _date_then_id(record: Record) -> tuple[str, str]:
+    return (str(record.get("event_date") or "~"), str(record.get("event_id") or ""))

@@ -30,6 +30,8 @@ class TrendQuery:
     """Compare the last N weeks with the N weeks before instead of listing a series."""
     until: dt.date | None = None
     """The last day of the current window; by default the Sunday ending the latest event's week."""
+    merged: bool = False
+    """Count real-world events (reports merged across documents) instead of reports."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ class TrendReport:
 
 def run_trends(db: str | Path, query: TrendQuery) -> TrendReport:
     """Count the stored events that pass the query's filter, as a series or a comparison."""
-    records = load_records(db, query.record_filter)
+    records = load_records(db, query.record_filter, merged=query.merged)
     if query.compare_weeks is None:
         return TrendReport(query, series=count_series(records, query.interval, query.by))
     if query.compare_weeks < 1:
