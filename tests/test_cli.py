@@ -203,3 +203,25 @@ def test_eval_merge_scores_clusters_across_documents(tmp_path: Path) -> None:
     scores = json.loads(result.output)
     assert scores["different_day_merges"] == 0
     assert scores["pairwise"]["f1"] == 1.0
+
+
+def test_a_document_that_breaks_a_stage_is_skipped_and_the_run_goes_on(
+    corpus: Path, tmp_path: Path
+) -> None:
+    from conflictlens import Pipeline
+    from conflictlens.pipeline import Analysis
+    from conflictlens.run import run_corpus
+
+    pipeline = Pipeline.load()
+
+    def fragile(analysis: Analysis) -> Analysis:
+        if analysis.doc.doc_id == "gaza-1":
+            raise IndexError("list index out of range")
+        return analysis
+
+    pipeline.add("fragile", fragile, after="normalise")
+    summary = run_corpus([corpus], tmp_path / "e.db", pipeline)
+    assert summary.documents_stored == 2
+    (skipped,) = summary.skipped
+    assert skipped.origin.endswith("more.jsonl:1")
+    assert "IndexError" in skipped.reason

@@ -92,7 +92,18 @@ def extract_documents(
             if on_skip:
                 on_skip(Skipped(item.origin, str(exc)))
             continue
+        except Exception as exc:  # one document's failure must not stop a corpus
+            if on_skip:
+                on_skip(Skipped(item.origin, _unexpected(exc)))
+            continue
         yield analysis.doc, analysis.events
+
+
+def _unexpected(exc: Exception) -> str:
+    return (
+        f"could not be coded ({type(exc).__name__}: {exc}); the rest of the corpus was; "
+        "please report this document"
+    )
 
 
 def run_corpus(
@@ -129,6 +140,9 @@ def _run_one(store: Store, pipeline: Pipeline, doc: Document, summary: RunSummar
     except ConflictlensError as exc:
         # Nothing of this document was stored (one transaction each); the run goes on.
         summary.skipped.append(Skipped(doc.origin, str(exc)))
+        return
+    except Exception as exc:  # one document's failure must not stop a corpus
+        summary.skipped.append(Skipped(doc.origin, _unexpected(exc)))
         return
     if added:
         summary.documents_stored += 1
