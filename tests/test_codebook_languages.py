@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import get_args
 
 import pytest
 
 from conflictlens.codebook import CODEBOOK_LANGUAGES, CodebookFiles
-from conflictlens.coder.events import NOT_NEW_EVENT_CUES, REMOTE_SUB_TYPES, WEAPON_PRIORITY
+from conflictlens.coder.events import NOT_NEW_EVENT_CUES, REMOTE_SUB_TYPES
 from conflictlens.coder.lexicon import LanguageLexicon, Taxonomy
 from conflictlens.coder.roles import PASSIVE_WINDOW_CHARS
-from conflictlens.model import WEAPONS
+from conflictlens.model import WEAPONS, CueKind
 from conflictlens.text.normalise import normalise_text
 
 FILES = CodebookFiles()
@@ -27,19 +28,7 @@ GENERIC_KINDS = {"@attack", "@explosion", "@fall"}
 # Summary cues of fr and en written with a word wildcard, which PhraseMatcher does not support (a
 # "*" inside a phrase is read as such): they never match.
 LITERAL_STARS = {"plus de * attaques", "more than * attacks", "at least * attacks"}
-CUE_KINDS = {
-    "claim",
-    "statement",
-    "confirm",
-    "deny",
-    "negation",
-    "future",
-    "conditional",
-    "past_summary",
-    "statistic",
-    "context",
-    "passive",
-}
+CUE_KINDS = set(get_args(CueKind))
 
 AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
@@ -89,7 +78,7 @@ def read(lang: str, sentence: str) -> Reading:
     context = next((c for c in cues if c.payload == "context"), None)
     triggers = [t for t in lex.triggers.find(text) if context is None or t.start < context.start]
     weapons = [w.payload for w in lex.weapons.find(text)]
-    weapon = min(weapons, key=WEAPON_PRIORITY.index) if weapons else None
+    weapon = min(weapons, key=TAXONOMY.weapon_priority.index) if weapons else None
     kind, passive = None, False
     if triggers:
         main = min(

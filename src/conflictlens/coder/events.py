@@ -17,7 +17,7 @@ from conflictlens.coder.attribution import claim_of, statement_claim
 from conflictlens.coder.grouping import Candidate, apply_claims, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.places import choose_place
-from conflictlens.coder.roles import INTERCEPTION, Roles, assign_roles
+from conflictlens.coder.roles import Roles, assign_roles
 from conflictlens.model import (
     ActorMention,
     Claim,
@@ -41,32 +41,8 @@ NOT_NEW_EVENT_CUES: tuple[CueKind, ...] = (
     "statistic",
     "negation",
 )
-WEAPON_PRIORITY = (
-    "suicide_bomb",
-    "airstrike",
-    "drone",
-    "missile",
-    "rocket",
-    "mortar",
-    "artillery",
-    "ied",
-    "grenade",
-    "small_arms",
-    "other",
-)
-"""When a sentence names several weapons, the first here is the event's: the most specific and the
-one ACLED's sub-type follows (a suicide car bomb is a suicide bomb, an air raid with guns is an
-air strike)."""
 REMOTE_SUB_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
-DEFAULT_PERPETRATOR = {
-    "Protests": "protesters",
-    "Riots": "rioters",
-    "Arrests": "police",
-    INTERCEPTION: "military",
-}
-"""Who did it when the text does not say, by event type or sub-type: a protest is by protesters,
-an arrest by the police, an interception by the armed forces of the country it happened in."""
 RECALL_DAYS = 10
 """An event whose own date ends more than this many days before the publication date is one the
 article recalls, not one it reports (news reports events of the last days; calibrated on the
@@ -129,7 +105,7 @@ class EventBuilder:
         trigger = _primary_trigger(mentions)
         if trigger is None:
             return None
-        weapon = _weapon(mentions)
+        weapon = self._weapon(mentions)
         if trigger.needs_weapon and not _launched(weapon):
             return None
         own_date = mentions.dates[0] if mentions.dates else None
@@ -162,6 +138,16 @@ class EventBuilder:
         bare = not own_place and (own_date is None or (weapon is None and roles.actor1 is None))
         reference = _is_reference(trigger, event, own_place)
         return Candidate(event, mentions.sentence.index, bare or reference, named, reference)
+
+    def _weapon(self, mentions: SentenceMentions) -> WeaponMention | None:
+        """The sentence's weapon: the first of taxonomy.yaml's ``weapon_priority`` it names."""
+        order = self.taxonomy.weapon_priority
+        if not mentions.weapons:
+            return None
+        return min(
+            mentions.weapons,
+            key=lambda w: order.index(w.weapon) if w.weapon in order else len(order),
+        )
 
     def _event(
         self,
@@ -221,8 +207,9 @@ class EventBuilder:
     def _set_actors(self, event: Event, roles: Roles, country: str | None) -> None:
         actor1 = self._named(roles.actor1, country)
         if actor1 is None and country is not None:
-            generic = DEFAULT_PERPETRATOR.get(
-                event.sub_event_type, DEFAULT_PERPETRATOR.get(event.event_type, "unidentified")
+            defaults = self.taxonomy.default_perpetrator
+            generic = defaults.get(
+                event.sub_event_type, defaults.get(event.event_type, "unidentified")
             )
             event.actor1 = self.namer.name(generic, country)
             event.inter1 = self.namer.inter(generic)
@@ -434,12 +421,6 @@ def _launched(weapon: WeaponMention | None) -> bool:
     if weapon is None or weapon.owner_marked:
         return False
     return weapon.weapon not in HAND_WEAPONS
-
-
-def _weapon(mentions: SentenceMentions) -> WeaponMention | None:
-    if not mentions.weapons:
-        return None
-    return min(mentions.weapons, key=lambda w: WEAPON_PRIORITY.index(w.weapon))
 
 
 def _most_specific(places: Sequence[PlaceMention]) -> PlaceMention | None:
