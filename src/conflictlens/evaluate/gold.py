@@ -17,7 +17,15 @@ from pathlib import Path
 from conflictlens.errors import EvalError
 from conflictlens.model import PartialDate, Precision
 
-__all__ = ["GOLD_KEYS", "GoldEvent", "gold_from_record", "load_gold", "parse_gold_line"]
+__all__ = [
+    "GOLD_KEYS",
+    "GoldEvent",
+    "gold_from_record",
+    "json_lines",
+    "json_object",
+    "load_gold",
+    "parse_gold_line",
+]
 
 CLAIM_STATUSES = ("claimed", "confirmed", "denied", "reported")
 """The values of :data:`conflictlens.model.ClaimStatus`."""
@@ -100,26 +108,36 @@ def load_gold(path: Path | str) -> list[GoldEvent]:
 
     Raises EvalError naming ``file:line`` and the reason for the first malformed line.
     """
+    return [gold_from_record(data, origin) for origin, data in json_lines(path, "gold file")]
+
+
+def parse_gold_line(line: str, origin: str) -> GoldEvent:
+    return gold_from_record(json_object(line, origin), origin)
+
+
+def json_lines(path: Path | str, what: str) -> list[tuple[str, dict[str, object]]]:
+    """The JSON objects of a JSONL file with their ``file:line``; blank lines are skipped."""
     source = Path(path)
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise EvalError(f"{source}: cannot read the gold file ({exc})") from exc
+        raise EvalError(f"{source}: cannot read the {what} ({exc})") from exc
     return [
-        parse_gold_line(line, f"{source}:{number}")
+        (origin, json_object(line, origin))
         for number, line in enumerate(text.splitlines(), start=1)
         if line.strip()
+        for origin in [f"{source}:{number}"]
     ]
 
 
-def parse_gold_line(line: str, origin: str) -> GoldEvent:
+def json_object(line: str, origin: str) -> dict[str, object]:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise EvalError(f"{origin}: not a JSON object ({exc.msg})") from exc
     if not isinstance(data, dict):
         raise EvalError(f"{origin}: a gold line must be a JSON object, not {type(data).__name__}")
-    return gold_from_record(data, origin)
+    return data
 
 
 def gold_from_record(data: Mapping[str, object], origin: str) -> GoldEvent:

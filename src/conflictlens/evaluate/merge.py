@@ -22,7 +22,6 @@ Scores (over the gold mentions):
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,6 +30,7 @@ from itertools import combinations
 from pathlib import Path
 
 from conflictlens.errors import EvalError
+from conflictlens.evaluate.gold import json_lines
 from conflictlens.evaluate.scores import Counts
 from conflictlens.evaluate.table import format_table, number
 from conflictlens.model import PartialDate, Precision
@@ -131,25 +131,12 @@ class MergeScores:
 
 def load_clusters(path: Path | str) -> list[GoldCluster]:
     """Read a gold clusters file; EvalError names ``file:line`` of the first malformed line."""
-    source = Path(path)
-    try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalError(f"{source}: cannot read the gold clusters ({exc})") from exc
-    return [
-        _cluster(line, f"{source}:{line_number}")
-        for line_number, line in enumerate(lines, start=1)
-        if line.strip()
-    ]
+    return [_cluster(data, origin) for origin, data in json_lines(path, "gold clusters")]
 
 
-def _cluster(line: str, origin: str) -> GoldCluster:
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise EvalError(f"{origin}: not a JSON object ({exc.msg})") from exc
-    mentions = data.get("mentions") if isinstance(data, dict) else None
-    if not isinstance(data, dict) or not isinstance(mentions, list) or not mentions:
+def _cluster(data: dict[str, object], origin: str) -> GoldCluster:
+    mentions = data.get("mentions")
+    if not isinstance(mentions, list) or not mentions:
         raise EvalError(f'{origin}: expected {{"cluster": NAME, "mentions": [...]}}')
     found = []
     for mention in mentions:
