@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from conflictlens.codebook import CODEBOOK_LANGUAGES, CodebookFiles
+from conflictlens.codebook import CodebookFiles
 from conflictlens.coder.casualties import CasualtyRules
 from conflictlens.coder.events import EventBuilder
 from conflictlens.coder.lexicon import ActorNamer, LanguageLexicon, Taxonomy
@@ -198,10 +198,6 @@ class Pipeline:
     @property
     def component_names(self) -> list[str]:
         return [name for name, _ in self._components]
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return CODEBOOK_LANGUAGES
 
     def replace(self, name: str, component: Component) -> None:
         index = self.component_names.index(name)

@@ -50,7 +50,6 @@ class Taxonomy:
             )
         self.by_weapon: dict[str, str] = dict(data.get("by_weapon", {}))
         self.without_weapon: dict[str, dict[str, str]] = dict(data.get("without_weapon", {}))
-        self.disorder_types: dict[str, str] = dict(data.get("disorder_types", {}))
         self.weapon_priority: list[str] = [str(w) for w in data.get("weapon_priority", [])]
         self.default_perpetrator: dict[str, str] = dict(data.get("default_perpetrator", {}))
 

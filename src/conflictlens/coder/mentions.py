@@ -45,9 +45,7 @@ def is_adjacent(
     return bool(_GAP_ALLOWED.match(gap)) and len(_GAP_WORD.findall(gap)) <= max_words
 
 
-def distribute(
-    sentences: Sequence[Sentence], items: Iterable[T], start_of: dict[int, int] | None = None
-) -> list[list[T]]:
+def distribute(sentences: Sequence[Sentence], items: Iterable[T]) -> list[list[T]]:
     """Deal items with a ``span.start`` out to the sentences that contain them."""
     starts = [s.start for s in sentences]
     buckets: list[list[T]] = [[] for _ in sentences]
