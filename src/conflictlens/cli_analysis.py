@@ -49,6 +49,12 @@ def db_option(function: F) -> F:
     )
 
 
+def merged_option(function: F) -> F:
+    return click.option(
+        "--merged", is_flag=True, help="One per real-world event (reports merged), not per report."
+    )(function)
+
+
 def filter_options(function: F) -> F:
     """The event filter options, read back by :func:`_filter`."""
     for flag, name, help_text in reversed(_FILTERS):
@@ -84,7 +90,7 @@ def _day(value: str | None, option: str, last: bool = False) -> dt.date | None:
     "--compare-weeks", type=click.IntRange(min=1), help="The last N weeks vs the N before."
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-@click.option("--merged", is_flag=True, help="Count real-world events, not reports.")
+@merged_option
 def trends(
     db: str,
     since: str | None,
@@ -121,9 +127,12 @@ def trends(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Also write JSON here."
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def alerts(rules_path: str, db: str, until: str | None, out: Path | None, fmt: str) -> None:
+@merged_option
+def alerts(
+    rules_path: str, db: str, until: str | None, out: Path | None, fmt: str, merged: bool
+) -> None:
     """Evaluate watch rules over the store: what fired, with the events behind it."""
-    result = run_alerts(db, rules_path, _day(until, "--until", last=True))
+    result = run_alerts(db, rules_path, _day(until, "--until", last=True), merged)
     if out is not None:
         out.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n", "utf-8")
     _print(result.to_json() if fmt == "json" else result.lines(), fmt)
@@ -136,11 +145,18 @@ def alerts(rules_path: str, db: str, until: str | None, out: Path | None, fmt: s
 @click.option("--since", help="Events that may have happened on or after this day or month.")
 @click.option("--until", help="Events that may have happened on or before this day or month.")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@merged_option
 def export(
-    fmt: str, db: str, since: str | None, until: str | None, out: Path, **options: Any
+    fmt: str,
+    db: str,
+    since: str | None,
+    until: str | None,
+    out: Path,
+    merged: bool,
+    **options: Any,
 ) -> None:
     """Write the stored events as ACLED CSV, GeoJSON, Parquet, JSON Lines or PLOVER."""
-    summary = export_events(db, fmt, out, _filter(options, since, until))
+    summary = export_events(db, fmt, out, _filter(options, since, until), merged=merged)
     for line in summary.lines():
         click.echo(line, err=True)
 
@@ -155,6 +171,7 @@ def export(
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="html", show_default=True
 )
+@merged_option
 def report(
     db: str,
     since: str | None,
@@ -162,6 +179,7 @@ def report(
     title: str | None,
     out: Path,
     fmt: str,
+    merged: bool,
     **options: Any,
 ) -> None:
     """Write a situation report: one self-contained HTML page (or Markdown)."""
@@ -170,6 +188,7 @@ def report(
         until=_day(until, "--until", last=True),
         record_filter=_filter(options),
         title=title,
+        merged=merged,
     )
     summary = write_report(db, request, out, fmt)
     for line in summary.lines():

@@ -97,10 +97,13 @@ class AlertReport:
         return lines
 
 
-def run_alerts(db: str | Path, rules_path: str | Path, until: dt.date | None = None) -> AlertReport:
-    """Evaluate the rules of ``rules_path`` over the events of ``db``."""
+def run_alerts(
+    db: str | Path, rules_path: str | Path, until: dt.date | None = None, merged: bool = False
+) -> AlertReport:
+    """Evaluate the rules of ``rules_path`` over the events of ``db`` (with ``merged``, one per
+    real-world event rather than one per report)."""
     rules = load_rules(rules_path)
-    return evaluate_rules(rules, load_records(db), until)
+    return evaluate_rules(rules, load_records(db, merged=merged), until)
 
 
 def evaluate_rules(

@@ -7,7 +7,7 @@ from pathlib import Path
 from conflictlens.analysis.fields import Record
 from conflictlens.analysis.filters import RecordFilter
 from conflictlens.errors import StoreError
-from conflictlens.merge import merged_events
+from conflictlens.merge import merged_records
 from conflictlens.store import EventFilter, Store
 
 __all__ = ["load_records"]
@@ -33,7 +33,7 @@ def load_records(
     )
     with Store.open(path) as store:
         if merged:
-            events = [event.to_record() for event in merged_events(store, narrow)]
+            events = merged_records(store, narrow)
             return chosen.select(sorted(events, key=_date_then_id))
         return chosen.select(store.events(narrow))
 

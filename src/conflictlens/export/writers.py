@@ -72,8 +72,10 @@ def export_events(
     out: str | Path,
     record_filter: RecordFilter | None = None,
     timestamp: int | None = None,
+    merged: bool = False,
 ) -> ExportSummary:
-    """Export the stored events of ``db`` that pass ``record_filter``."""
+    """Export the stored events of ``db`` that pass ``record_filter``: one row per report, or
+    with ``merged`` one per real-world event (its reports merged across documents)."""
     _writer(fmt)  # an unknown format fails before the store is read
-    records = load_records(db, record_filter)
+    records = load_records(db, record_filter, merged=merged)
     return write_records(records, fmt, out, ExportContext.load(timestamp))

@@ -26,6 +26,7 @@ from conflictlens.merge.link import (
     link_pending,
     merge_events,
     merged_events,
+    merged_records,
     relink_all,
     split_mention,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "link_pending",
     "merge_events",
     "merged_events",
+    "merged_records",
     "plan_clusters",
     "relink_all",
     "split_mention",

@@ -11,7 +11,7 @@ documents came.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from conflictlens.errors import StoreError
 from conflictlens.merge.cluster import ClusterPlan, Decision, Join, find_links, plan_clusters
@@ -35,6 +35,7 @@ __all__ = [
     "link_pending",
     "merge_events",
     "merged_events",
+    "merged_records",
     "relink_all",
     "resolve_event",
     "split_mention",
@@ -89,6 +90,38 @@ def relink_all(store: Store) -> LinkSummary:
 def merged_events(store: Store, filters: EventFilter | None = None) -> list[MergedEvent]:
     """Merged events, filtered like ``Store.events`` (``doc_id``: events it reports)."""
     return ClusterTables(store).merged_events(filters or EventFilter())
+
+
+def merged_records(store: Store, filters: EventFilter | None = None) -> list[dict[str, object]]:
+    """Merged events as flat records that also show their evidence.
+
+    Each record carries the fields of ``MergedEvent.to_record``, the ids of its mentions, and
+    the ``evidence``, ``support`` and ``doc_id`` of one mention that reports it: the one that
+    supports the most fields (the lowest id among equals), so that a report or an export of
+    merged events still quotes the words behind each event.
+    """
+    tables = ClusterTables(store)
+    events = tables.merged_events(filters or EventFilter())
+    wanted = {event.event_id for event in events}
+    members: dict[str, list[str]] = {}
+    for mention_id, event_id in sorted(tables.assignments().items()):
+        if event_id in wanted:
+            members.setdefault(event_id, []).append(mention_id)
+    mention_ids = [m for ids in members.values() for m in ids]
+    mentions, support = tables.events(mention_ids), tables.support(mention_ids)
+    records = []
+    for event in events:
+        record = event.to_record()
+        reports = [mentions[m] for m in members.get(event.event_id, []) if m in mentions]
+        record["mention_ids"] = [report.event_id for report in reports]
+        if reports:
+            quoted = max(reports, key=lambda report: len(support.get(report.event_id, {})))
+            shown = replace(quoted, support=support.get(quoted.event_id, {})).to_record()
+            for name in ("evidence", "support", "doc_id"):
+                record[name] = shown[name]
+        record["source"] = record["sources"]
+        records.append(record)
+    return records
 
 
 def merge_events(store: Store, first: str, second: str) -> MergedEvent:

@@ -54,7 +54,7 @@ def write_report(
     """
     if fmt not in REPORT_FORMATS:
         raise ConflictlensError(f"unknown report format {fmt!r}; use {', '.join(REPORT_FORMATS)}")
-    records = load_records(db, request.record_filter)
+    records = load_records(db, request.record_filter, merged=request.merged)
     try:
         report = build_sitrep(records, request)
     except ValueError as exc:

@@ -34,6 +34,12 @@ TOP = 8
 """How many actors and places the report ranks."""
 
 
+_COUNTING = {
+    False: " (one per report: an event told by several documents counts once per document)",
+    True: " (one per real-world event: reports merged across documents)",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ReportRequest:
     since: dt.date | None = None
@@ -41,6 +47,8 @@ class ReportRequest:
     """Both included; by default the Sunday ending the latest event's week, and 4 weeks before."""
     record_filter: RecordFilter = field(default_factory=RecordFilter)
     title: str | None = None
+    merged: bool = False
+    """Count real-world events (reports merged across documents) instead of reports."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +108,7 @@ def build_sitrep(records: Sequence[Record], request: ReportRequest) -> SitRep:
     title = request.title or f"Situation report, {day_text(period.start)} to {day_text(period.end)}"
     return SitRep(
         title=title,
-        scope=request.record_filter.describe(),
+        scope=request.record_filter.describe() + _COUNTING[request.merged],
         period=period,
         previous=previous,
         headlines=_headlines(current, before),

@@ -221,6 +221,14 @@ class ClusterTables:
             found.append(StoredMention(event, source or event.source, title, published, url))
         return sorted(found, key=lambda mention: mention.event.event_id)
 
+    def support(self, ids: Iterable[str]) -> dict[str, dict[str, Span]]:
+        """Mention id -> field -> the words that support the field, for the mentions ``ids``."""
+        found: dict[str, dict[str, Span]] = defaultdict(dict)
+        sql = 'SELECT event_id, field, start, "end", text FROM support WHERE {where}'
+        for event_id, name, start, end, text in self._select(sql, "event_id", ids):
+            found[str(event_id)][str(name)] = Span(_int(start) or 0, _int(end) or 0, str(text))
+        return dict(found)
+
     def _claims(self, ids: Iterable[str] | None) -> dict[str, list[Claim]]:
         claims: dict[str, list[Claim]] = defaultdict(list)
         sql = 'SELECT event_id, status, "by", start, "end", text FROM claims WHERE {where} '
