@@ -69,6 +69,11 @@ SHABAAB = "Al Shabaab"
 M23 = "M23: March 23 Movement"
 MYANMAR = "Military Forces of Myanmar"
 USA = "Military Forces of the United States"
+JNIM_OR_ISGS = f"{JNIM} and/or Islamic State (Greater Sahara)"
+ISWAP_OR_BOKO_HARAM = (
+    "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+)
+NAF = "NAF: United Armed Forces of Novorossiya"
 
 
 @cache
@@ -275,6 +280,15 @@ SENTENCES = [
     ("Сили оборони Ізраїлю завдали удару по Бейруту.", ISRAEL),
     ("Хусити атакували судно.", HOUTHIS),
     ("Сили швидкої підтримки захопили місто.", RSF),
+    # combined names, ethnic and pro-government militias
+    ("Presumed JNIM or ISGS militants burned a school.", JNIM_OR_ISGS),
+    ("Des éléments du JNIM ou EIGS ont attaqué le marché.", JNIM_OR_ISGS),
+    ("ISWAP or Boko Haram fighters raided the village.", ISWAP_OR_BOKO_HARAM),
+    ("NAF rebels fired mortars at the positions.", NAF),
+    ("Pokot raiders drove away 300 goats.", "Pokot Ethnic Militia (Kenya)"),
+    ("Turkana warriors crossed the river at dawn.", "Turkana Ethnic Militia (Kenya)"),
+    ("Two Arbakis were wounded at the checkpoint.", "Militia (Pro-Government)"),
+    ("Dozo hunters set up a roadblock.", "Dozo Communal Militia (Burkina Faso)"),
 ]
 
 
@@ -291,6 +305,8 @@ def test_aliases_find_the_actor(text: str, expected: str) -> None:
         ("Сили оборони Ізраїлю завдали удару.", UKRAINE),
         ("Las disidencias de las FARC atacaron.", "FARC: Revolutionary Armed Forces of Colombia"),
         ("Les talibans pakistanais ont attaqué.", "Taliban"),
+        ("Presumed JNIM or ISGS militants burned a school.", JNIM),
+        ("Presumed ISGS or JNIM militants burned a school.", "Islamic State (Greater Sahara)"),
     ],
 )
 def test_longer_names_win(text: str, absent: str) -> None:
@@ -305,6 +321,8 @@ def test_longer_names_win(text: str, absent: str) -> None:
         "الحشد العسكري قرب القاعدة العسكرية",
         "خرج الشباب في مسيرات نصرة غزة",
         "Оплата через СБП.",
+        "Floods hit Turkana county and the shores of Lake Turkana.",
+        "The NAF jets returned to base.",
     ],
 )
 def test_common_words_are_not_actors(text: str) -> None:

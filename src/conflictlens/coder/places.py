@@ -39,10 +39,27 @@ SPECIFICITY = {
 WIDE_FEATURES = frozenset({"admin1", "region", "country", "continent"})
 
 
-def _rank(mention: PlaceMention, anchor: int) -> tuple[int, int]:
-    """Most specific first, then nearest the event word: "une frappe ... près de la base de
-    Harir" is at Harir even when the sentence names another base later."""
-    return SPECIFICITY.get(mention.place.feature, 1), abs(mention.span.start - anchor)
+def _rank(mention: PlaceMention, anchor: int, agreed: set[str]) -> tuple[bool, int, int]:
+    """In the country the other places agree on first, then most specific, then nearest the
+    event word: "une frappe ... près de la base de Harir" is at Harir even when the sentence names
+    another base later."""
+    country = mention.place.country
+    outlier = bool(agreed) and country is not None and country not in agreed
+    return outlier, SPECIFICITY.get(mention.place.feature, 1), abs(mention.span.start - anchor)
+
+
+def _agreed_countries(places: Sequence[PlaceMention]) -> set[str]:
+    """The countries most of the places named belong to, each place counted once by name: a
+    town read in another country than the district and province named with it is likelier a
+    village the gazetteer does not know, read as a namesake abroad, than a place abroad."""
+    names: dict[str, set[str]] = {}
+    for mention in places:
+        if mention.place.country:
+            names.setdefault(mention.place.country, set()).add(mention.place.name)
+    if not names:
+        return set()
+    most = max(len(found) for found in names.values())
+    return {country for country, found in names.items() if len(found) == most}
 
 
 def precision_of(mention: PlaceMention) -> int:
@@ -59,7 +76,8 @@ def choose_place(
     ``anchor`` is the document offset of the event word.
     """
     if places:
-        best = min(places, key=lambda mention: _rank(mention, anchor))
+        agreed = _agreed_countries(places)
+        best = min(places, key=lambda mention: _rank(mention, anchor, agreed))
         return best, precision_of(best)
     if fallback is None:
         return None, 3

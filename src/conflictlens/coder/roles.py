@@ -1,8 +1,17 @@
 """Who did it to whom: actor1 and actor2 of an event from the actors around its trigger.
 
-Rules (calibrated on the seed and the project's gold articles):
+Rules (calibrated on the seed, the project's gold articles and the ACLED development notes):
 - active voice: the nearest party before the trigger did it, the first party after it suffered it;
+  at the end of a chain of verbs ("raiders attacked the post, killing ... and abducting ..."),
+  the subject of the chain's first verb did it; of two sides named together ("Hamas and PIJ
+  fighters fought"), the first is actor1;
 - passive voice ("a été ciblée par", "came under"): the other way round;
+- the dead and wounded a count names ("three guards were hurt", "killing 2 soldiers") suffered
+  it; with nobody before the trigger, an armed party right after it did it ("in an ambush by
+  Taliban fighters"), and so does a non-state armed group ("a battle with JNIM fighters");
+- a speaker is left out only when it just reports ("police said gunmen killed ..."): the subject
+  of "reportedly" or "said it" did it, and troops of no stated country after a state force's own
+  statement are that force's;
 - a place held by a force ("la base américaine") marks that force as the target;
 - civilians are never the perpetrators of violence against them: they are its target;
 - a nationality on the trigger or its weapon ("frappes israéliennes", "Russian missiles") names the
@@ -27,10 +36,34 @@ PASSIVE_WINDOW_CHARS = 12
 NON_STATE_ARMED_INTER = frozenset({2, 3, 4})
 """ACLED inter codes of rebel groups, political militias and identity militias."""
 CIVILIAN_INTER = 7
+STATE_INTER = 1
+STATE_KINDS = frozenset({"military", "police"})
 QUALIFIER_REACH_CHARS = 3
 """A nationality qualifies an event word when only a space or two stands between them."""
 INTERCEPTION = "Disrupted weapons use"
+AGENT_REACH_CHARS = 24
+"""How far after the event word its agent may stand: a preposition and two or three words ("a
+raid by suspected Al Shabaab fighters"); calibrated on the ACLED development notes."""
+CLAUSE_MARKS = ",;:()\u060c"
+"""Punctuation that closes a phrase (the last is the Arabic comma)."""
+CONJUNCTION_CHARS = 3
+"""A coordinating conjunction is one short word in the six languages ("and", "et", "y", "и",
+"і", "و" written apart)."""
+GROUP_AS_TARGET = frozenset({"Air/drone strike", INTERCEPTION, "Arrests"})
+"""Sub-types whose armed group named after the event word is its target: groups have no
+aircraft, the drones an air defence downs are the group's, an arrest takes the group's men."""
 SPEAKING_CUES = ("claim", "statement", "confirm", "deny")
+REPORTING_CUE = "statement"
+"""The one speaking cue that may stand inside the speaker's own deed ("reportedly", "said it")."""
+VICTIM_GAP_CHARS = 2
+"""A count's noun stands right after its number ("killing 2 soldiers"); calibrated on the ACLED
+development notes, where allowing one word between also took agents ("was shot by Taliban
+fighters") for victims."""
+SUBJECT_WORDS = 1
+"""Words that may stand between a speaking word and the event word when the speaker did the
+event: an adverb or a pronoun ("reportedly summarily executed", "said it killed"); calibrated on
+the ACLED development notes. A number there is a count the speaker reports ("la préfecture a
+annoncé 27 interpellations"), not a word of its own deed."""
 SUBJECT_GAP = 2
 """Characters between a speaking verb and the subject that follows it: a space."""
 
@@ -53,7 +86,27 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
     )
     speaker = _speaker(mentions)
     party_speaker = speaker if speaker is not None and not speaker.reporter else None
+    # "Soldiers reportedly killed ...": the speaker did it. With a nationality on the event word
+    # ("a Hezbollah member was killed in an Israeli strike, the agency said") that nationality
+    # did it, and the speaker stays out.
+    if (
+        party_speaker is not None
+        and qualifier is None
+        and not _speaks_apart(party_speaker, mentions, trigger)
+    ):
+        party_speaker = None
     actor1, actor2 = _by_position(mentions, trigger, parties, party_speaker)
+    if (
+        actor1 is None
+        and qualifier is None
+        and party_speaker is None
+        and _agent_after(actor2, victims, trigger, sub_type, mentions)
+    ):
+        # "three guards were hurt in an ambush by Taliban fighters": the counted victims
+        # suffered it, so the one party named after the event word did it.
+        actor1, actor2 = actor2, None
+    if actor1 is not None and speaker is not None and _own_forces(actor1, speaker):
+        actor1 = speaker
     if actor1 is not None and actor1.inter == CIVILIAN_INTER:
         # "civilians were killed ... by shells fired by the RSF": the victims come first.
         armed_after = actor2 is not None and actor2.inter != CIVILIAN_INTER
@@ -69,7 +122,9 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
         actor1 = qualifier
     if actor2 is None:
         actor2 = next((a for a in parties if a.holds_facility and a is not actor1), None)
-    if actor2 is None and victims:
+    if victims and (actor2 is None or actor2.inter == CIVILIAN_INTER):
+        # The counted dead or wounded suffered it more surely than a place or crowd named after
+        # the event word ("a strike killed two gunmen in the refugee camp").
         actor2 = victims[0]
     if actor2 is not None and actor1 is not None and actor2.name and actor2.name == actor1.name:
         actor2 = None
@@ -78,11 +133,23 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
 
 def _is_victim(actor: ActorMention, mentions: SentenceMentions) -> bool:
     """An actor named in a casualty count ("cuatro uniformados resultaron heridos", "three
-    civilians were killed") suffered the event."""
-    return any(
-        c.span.start <= actor.span.start and actor.span.end <= c.span.end
-        for c in mentions.casualties
-    )
+    civilians were killed") or right after one ("killing 2 soldiers") suffered the event."""
+    for count in mentions.casualties:
+        if count.span.start <= actor.span.start and actor.span.end <= count.span.end:
+            return True
+        if _counted(count.span, actor.span, mentions):
+            return True
+    return False
+
+
+def _counted(count: Span, actor: Span, mentions: SentenceMentions) -> bool:
+    """The actor is the noun of a count that ends in its number: nothing but a space between."""
+    gap = actor.start - count.end
+    if not 0 < gap <= VICTIM_GAP_CHARS:
+        return False
+    offset = mentions.sentence.start
+    between = mentions.sentence.text[count.end - offset : actor.start - offset]
+    return not between.strip()
 
 
 def _is_party(actor: ActorMention) -> bool:
@@ -105,9 +172,144 @@ def _by_position(
         actor1 = next((a for a in after if not a.holds_facility), None)
         actor2 = before[-1] if before else None
     else:
-        actor1 = next((a for a in reversed(before) if not a.holds_facility), None)
+        doers = [a for a in before if not a.holds_facility]
+        actor1 = doers[-1] if doers else None
         actor2 = after[0] if after else None
+        armed = [a for a in doers if a.inter != CIVILIAN_INTER]
+        chained = _chain_subject(mentions, trigger, doers)
+        if chained is not None:
+            actor1, actor2 = chained
+        elif actor1 is not None and actor1.inter == CIVILIAN_INTER and armed:
+            # "militants, targeting the hotel with grenades": the civilian target stands
+            # between the event word and the armed party that did it.
+            actor1, actor2 = armed[-1], actor1
+        elif actor1 is not None and actor2 is None:
+            paired = _paired_before(actor1, doers, mentions)
+            if paired is not None:
+                # "Hamas and PIJ fighters fought": the first named is actor1 (ACLED).
+                actor1, actor2 = paired, actor1
     return actor1, actor2
+
+
+def _paired_before(
+    actor: ActorMention, doers: list[ActorMention], mentions: SentenceMentions
+) -> ActorMention | None:
+    """The party joined to ``actor`` by one short word ("and", "et", "y", "и"), if any: two
+    sides named together as the subject of a clash."""
+    earlier = [a for a in doers if a.span.end <= actor.span.start]
+    if not earlier or earlier[-1].name == actor.name:
+        return None
+    offset = mentions.sentence.start
+    between = mentions.sentence.text[earlier[-1].span.end - offset : actor.span.start - offset]
+    words = between.split()
+    if len(words) != 1 or len(words[0]) > CONJUNCTION_CHARS or not words[0].isalpha():
+        return None
+    return earlier[-1]
+
+
+def _chain_subject(
+    mentions: SentenceMentions, trigger: TriggerMention, doers: list[ActorMention]
+) -> tuple[ActorMention, ActorMention] | None:
+    """When the event word ends a chain of verbs ("raiders attacked the police post, killing an
+    officer and abducting two others"), the subject of the chain's first verb did it, and the
+    party right after that verb suffered it."""
+    earlier = [t for t in mentions.triggers if t.span.end <= trigger.span.start]
+    if not earlier:
+        return None
+    first = min(earlier, key=lambda t: t.span.start)
+    if _is_passive(mentions, first):
+        return None
+    ahead = [a for a in doers if a.span.end <= first.span.start]
+    objects = [a for a in doers if a.span.start >= first.span.end]
+    if not ahead or not objects:
+        return None
+    return ahead[-1], objects[0]
+
+
+def _own_forces(actor: ActorMention, speaker: ActorMention) -> bool:
+    """Troops of no stated country after a state force's own statement are its own: "the army
+    said its aircraft struck ...", "el Ejército israelí confirmó que su aviación atacó"."""
+    if speaker.reporter or speaker.inter != STATE_INTER or not speaker.name:
+        return False
+    if actor.country is not None or actor.generic_kind not in STATE_KINDS:
+        return False
+    return speaker.span.end <= actor.span.start
+
+
+def _speaks_apart(
+    speaker: ActorMention, mentions: SentenceMentions, trigger: TriggerMention
+) -> bool:
+    """The speaker only reports the event: it stands after the event word ("militants attacked
+    the post, the army said"), the event is told in the passive ("police said three villagers
+    were killed"), or more than a word stands between its speaking word and the event word
+    ("police said a bomb exploded", "police said gunmen killed ..."). One that is the event's
+    subject and speaks about it ("soldiers reportedly killed ...", "the army said it killed ...",
+    "the coalition's strike reportedly hit ...") is a party."""
+    if speaker.span.start >= trigger.span.end:
+        return True
+    offset = mentions.sentence.start
+    for cue in mentions.cues:
+        if cue.kind not in SPEAKING_CUES or not speaker.span.end <= cue.span.start:
+            continue
+        if cue.span.end > trigger.span.start:
+            continue
+        # The cue bears on the event word right after it: "the army reportedly arrested and
+        # executed ..." has the army as the subject of both.
+        verb = min(
+            (t.span.start for t in mentions.triggers if cue.span.end <= t.span.start),
+            default=trigger.span.start,
+        )
+        between = mentions.sentence.text[cue.span.end - offset : verb - offset]
+        if cue.kind != REPORTING_CUE:
+            return True  # "the army confirmed the attack": confirming or denying is not doing
+        counted = any(char.isdigit() for char in between)
+        if len(between.split()) > SUBJECT_WORDS or counted or _is_passive(mentions, trigger):
+            return True
+    return False
+
+
+def _agent_after(
+    actor: ActorMention | None,
+    victims: list[ActorMention],
+    trigger: TriggerMention,
+    sub_type: str,
+    mentions: SentenceMentions,
+) -> bool:
+    """The party after an active event word, with nobody before it, did it when it is armed and
+    not a place that was hit, and either the sentence counts the victims or the party is a
+    non-state armed group ("a battle with JNIM fighters": a state's operation against a group
+    names the state) standing right after the event word, unless the sub-type makes such a group
+    the target (GROUP_AS_TARGET)."""
+    if actor is None or actor.holds_facility or actor.inter == CIVILIAN_INTER:
+        return False
+    if _is_passive(mentions, trigger):
+        return False
+    if victims:
+        # Of the same kind as the dead, it is where they fell ("dos soldados muertos ... un
+        # ataque contra una patrulla del Ejército"), not who attacked them.
+        return not any(_same_side(actor, victim) for victim in victims)
+    if actor.inter not in NON_STATE_ARMED_INTER or sub_type in GROUP_AS_TARGET:
+        return False
+    return _right_after(actor, trigger, mentions)
+
+
+def _same_side(a: ActorMention, b: ActorMention) -> bool:
+    """Of one kind and, as far as the text says, of one country: "two Kenyan soldiers were killed
+    when Sudanese soldiers ambushed them" names two sides."""
+    if a.inter != b.inter:
+        return False
+    return a.country is None or b.country is None or a.country == b.country
+
+
+def _right_after(actor: ActorMention, trigger: TriggerMention, mentions: SentenceMentions) -> bool:
+    """The party follows the event word within one short phrase ("a raid by suspected JNIM
+    fighters"), with no punctuation between: farther on, it belongs to another clause."""
+    gap = actor.span.start - trigger.span.end
+    if not 0 <= gap <= AGENT_REACH_CHARS:
+        return False
+    offset = mentions.sentence.start
+    between = mentions.sentence.text[trigger.span.end - offset : actor.span.start - offset]
+    return not any(mark in between for mark in CLAUSE_MARKS)
 
 
 def _claimant(mentions: SentenceMentions, speaker: ActorMention | None) -> ActorMention | None:
