@@ -2,7 +2,10 @@
 
 Builds a corpus of at least 5,000 articles at run time from the demo corpus, the project's gold
 articles and, when present, the shared gold texts next to the repository (read in place, never
-copied), then prints articles/s, MB/s, peak RSS and the cold-start time to the first event.
+copied), then prints articles/s, MB/s, peak RSS, the cold-start time to the first event and the
+time to load the gazetteer index. Then the time of each pipeline component (ms per article and
+share), on the project's own ~1 KB articles and on the whole corpus, with the share of geocoding
+(the ``places`` component), which should stay at or under ``GEOCODING_BUDGET``.
 
     python bench/throughput.py [--min-articles 5000] [--shared ../shared]
 """
@@ -15,12 +18,17 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from conflictlens import Document, Pipeline, read_documents
+from conflictlens.pipeline import Analysis
 from conflictlens.run import demo_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
+GEOCODING_BUDGET = 0.20
+"""The share of extraction time geocoding may take (the project's performance goal)."""
+_GEOCODING = "places"
 
 
 def _shared_texts(shared: Path) -> list[Document]:
@@ -38,6 +46,12 @@ def _shared_texts(shared: Path) -> list[Document]:
                 if text:
                     docs.append(Document(f"{path.stem}-{number}", text, lang="en"))
     return docs
+
+
+def own_articles() -> list[Document]:
+    """The project's own articles (demo and gold, about 1 KB each)."""
+    sources = [demo_corpus(), ROOT / "tests" / "gold" / "articles"]
+    return [d for d in read_documents(sources) if isinstance(d, Document)]
 
 
 def build_corpus(min_articles: int, shared: Path) -> list[Document]:
@@ -67,6 +81,65 @@ def cold_start(article: Path) -> float:
     return elapsed
 
 
+def index_load() -> float:
+    """Seconds to load the cached gazetteer index in a fresh process (built first if need be)."""
+    code = (
+        "import time; from conflictlens.geo import Geocoder; Geocoder.load(); "
+        "t = time.perf_counter(); Geocoder.load(); print(time.perf_counter() - t)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return float(result.stdout.strip() or "nan")
+
+
+class StageClock:
+    """Times each component of a pipeline (CPU time, so that other work on the machine does not
+    count) by a clock reading added after every component (through the pipeline's public
+    ``add``; the pipeline keeps them)."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.names = pipeline.component_names
+        self._readings: list[float] = []
+        for name in self.names:
+            pipeline.add(f"clock:{name}", self._read, after=name)
+
+    def _read(self, analysis: Analysis) -> Analysis:
+        self._readings.append(time.process_time())
+        return analysis
+
+    def spent(self, docs: Sequence[Document]) -> dict[str, float]:
+        """Seconds spent in each component over ``docs``."""
+        spent = dict.fromkeys(self.names, 0.0)
+        for doc in docs:
+            self._readings.clear()
+            started = time.process_time()
+            self.pipeline.analyse(doc)
+            readings = self._readings
+            starts = [started, *readings[:-1]]
+            for name, before, after in zip(self.names, starts, readings, strict=True):
+                spent[name] += after - before
+        return spent
+
+
+def print_stages(title: str, spent: dict[str, float], articles: int) -> None:
+    total = sum(spent.values())
+    print(
+        f"\n{title}: {articles} articles, {total / articles * 1000:.3f} ms/article"
+        f" of CPU time ({articles / total:.0f} articles/s per core)"
+    )
+    print(f"  {'component':<12} {'ms/article':>10} {'share':>7}")
+    for name, seconds in spent.items():
+        print(f"  {name:<12} {seconds / articles * 1000:>10.3f} {seconds / total:>7.1%}")
+    geocoding = spent.get(_GEOCODING, 0.0)
+    share = geocoding / total
+    verdict = "within" if share <= GEOCODING_BUDGET else "OVER"
+    added = geocoding / (total - geocoding) if total > geocoding else float("inf")
+    print(
+        f"  geocoding share: {share:.1%} of the total ({verdict} the {GEOCODING_BUDGET:.0%}"
+        f" budget); it adds {added:.1%} to the other components' time"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--min-articles", type=int, default=5000)
@@ -84,13 +157,21 @@ def main() -> None:
     megabytes = sum(len(d.text.encode("utf-8")) for d in corpus) / 1e6
     for lang_doc in corpus[:50]:
         pipeline.extract(lang_doc)  # warm every language's lexicon before timing
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     events = sum(len(pipeline.extract(doc)) for doc in corpus)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles: {len(corpus)}  ({megabytes:.1f} MB)  events: {events}")
     print(f"throughput: {len(corpus) / elapsed:.0f} articles/s, {megabytes / elapsed:.2f} MB/s")
+    # A busy machine slows the clock on the wall, not the work done: per core is CPU time.
+    print(f"per core (CPU time): {len(corpus) / cpu:.0f} articles/s")
     print(f"peak RSS: {peak_mb:.0f} MB")
+    print(f"gazetteer index load (cached): {index_load():.2f} s")
+
+    clock = StageClock(pipeline)
+    own = own_articles() * 10
+    print_stages("per component, the project's own ~1 KB articles", clock.spent(own), len(own))
+    print_stages("per component, the whole corpus", clock.spent(corpus), len(corpus))
 
 
 if __name__ == "__main__":

@@ -303,6 +303,7 @@ class _Builder:
             dotted=sorted(self.keys.dotted),
             counties=_counties(),
             heads=sorted(self.heads()),
+            skeleton_heads=sorted({key.split(" ", 1)[0] for key in tables.skeletons}),
         )
 
     def heads(self) -> set[str]:

@@ -5,12 +5,12 @@ of a second and stays small; a :class:`~conflictlens.model.Place` is made only f
 document resolves to.
 
 Lookup tables map a key (see :mod:`conflictlens.geo.names`) to an *entry*, the list of places that
-carry that name (entry 0 is empty). ``keys`` values are ``entry << 3 | more``: on a one-word key,
-``more`` is how many words the longest name starting with that word has after it, so a reader
-looks that far ahead and no further (a first word that is no name itself has entry 0). Each
-posting is ``place << 2 | flags`` (:data:`FULL`: the key is the place's whole name, not a form
-with its article left out; :data:`MAIN`: the name is the place's main or curated name, not a
-GeoNames alternate).
+carry that name (entry 0 is empty). ``keys`` values are ``entry << 3 | more``: ``more`` is how
+many words the longest name starting with the key's words has after them, so a reader extends a
+name word by word and stops where no name goes on (first words that are no name themselves have
+entry 0). Each posting is ``place << 2 | flags`` (:data:`FULL`: the key is the place's whole
+name, not a form with its article left out; :data:`MAIN`: the name is the place's main or curated
+name, not a GeoNames alternate).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from conflictlens.model import Place
 
 __all__ = ["FOCUS", "FORMAT", "FULL", "MAIN", "TRUSTED", "Gazetteer"]
 
-FORMAT = 7
+FORMAT = 8
 """Bumped whenever the layout or the build rules change: part of the cache key."""
 
 TRUSTED = 1
@@ -92,6 +92,8 @@ class Gazetteer:
     """US county key -> provinces that have such a county (``US.KY US.TN``), for context."""
     heads: list[str]
     """Lower-case first words of curated names (``mer`` of "mer Rouge"), where a name may start."""
+    skeleton_heads: list[str]
+    """First words of the ``skeletons`` keys: a word opens a fuzzy match only if it is one."""
 
     def __len__(self) -> int:
         return len(self.name_starts) - 1

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 from conflictlens.codebook.files import CodebookFiles
 from conflictlens.errors import GazetteerError
 from conflictlens.geo.build import build_gazetteer
-from conflictlens.geo.cache import cache_dir, cache_key, read_cached, write_cached
+from conflictlens.geo.cache import (
+    build_lock,
+    cache_dir,
+    cache_key,
+    read_cached,
+    remove_stale,
+    write_cached,
+)
 from conflictlens.geo.cues import Cues
 from conflictlens.geo.datafiles import GeoData, load_geo_data
 from conflictlens.geo.gazetteer import FORMAT, Gazetteer
@@ -35,7 +39,8 @@ class Geocoder:
 
     @classmethod
     def load(cls, files: CodebookFiles | None = None, cache_dir: Path | None = None) -> Geocoder:
-        """Read the cached index (about 0.5 s), or build and cache it the first time (15-20 s).
+        """Read the cached index (about 0.5 s), or build and cache it the first time (15-20 s),
+        then remove the index files older data or code left in the cache folder.
 
         ``files`` adds a user's ``geo/`` data files (see :mod:`conflictlens.geo.datafiles`);
         ``cache_dir`` overrides ``$CONFLICTLENS_CACHE`` / ``~/.cache/conflictlens``.
@@ -45,12 +50,13 @@ class Geocoder:
         cached = _read_index(path)
         if cached is not None:
             return cls(cached, data)
-        with _build_lock(path):
+        with build_lock(path):
             cached = _read_index(path)  # another process may have built it meanwhile
             if cached is not None:
                 return cls(cached, data)
             gazetteer = build_gazetteer(data)
             write_cached(path, gazetteer.to_bytes())
+        remove_stale(path)  # the files of older data or code
         return cls(gazetteer, data, built=True)
 
     def find_places(self, text: str, folded: str, lang: str) -> list[PlaceMention]:
@@ -90,21 +96,3 @@ def index_path(data: GeoData, explicit: Path | None = None) -> Path:
         code.update((Path(__file__).parent / name).read_bytes())
     key = cache_key(f"format={FORMAT}", source_versions(), data.digest, code.hexdigest())
     return cache_dir(explicit) / f"gazetteer-{key}.bin"
-
-
-@contextlib.contextmanager
-def _build_lock(path: Path) -> Iterator[None]:
-    """One process builds while others sharing the cache folder wait for its result (POSIX)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: parallel builds are safe, only wasteful
-        yield
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = os.open(path.with_suffix(".lock"), os.O_CREAT | os.O_RDWR, 0o644)
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        os.close(handle)

@@ -130,16 +130,19 @@ class Frozen:
 
 
 def packed_keys(entries: dict[str, int]) -> dict[str, int]:
-    """Key -> ``entry << 3 | more``: ``more`` on a one-word key is how many words the longest name
-    starting with that word has after it (0-7), so a reader knows how far to look ahead."""
+    """Key -> ``entry << 3 | more``: ``more`` is how many words the longest name starting with
+    the key's words has after them (0-7), so a reader extends a name word by word and stops as
+    soon as no longer name can start so. The first words of a longer name that are no name
+    themselves ("al hasakah" of "al hasakah governorate") are keys of entry 0."""
     more: dict[str, int] = {}
     for key in entries:
-        first, _, rest = key.partition(" ")
-        if rest:
-            more[first] = max(more.get(first, 0), min(MAX_WORDS - 1, rest.count(" ") + 1))
+        words = key.split(" ")
+        for size in range(1, len(words)):
+            prefix = " ".join(words[:size])
+            more[prefix] = max(more.get(prefix, 0), min(MAX_WORDS - 1, len(words) - size))
     table = {key: entry << 3 for key, entry in entries.items()}
-    for first, extra in more.items():
-        table[first] = table.get(first, 0) | extra
+    for prefix, extra in more.items():
+        table[prefix] = table.get(prefix, 0) | extra
     return table
 
 

@@ -22,18 +22,25 @@ from conflictlens.geo.evidence import (
 )
 from conflictlens.geo.gazetteer import FOCUS, FULL, MAIN, TRUSTED, Gazetteer
 from conflictlens.geo.names import key_tokens
-from conflictlens.geo.scan import Found
+from conflictlens.geo.scan import Found, How
 from conflictlens.text.match import Match
 
 __all__ = ["MentionReader"]
 
-_COUNTY = re.compile(r"\b[A-Z][\w'.]*(?: [A-Z][\w'.]*){0,2} (?:County|Parish)\b")
+_COUNTY_WORDS = ("County", "Parish")
+_COUNTY = re.compile(rf"\b[A-Z][\w'.]*(?: [A-Z][\w'.]*){{0,2}} (?:{'|'.join(_COUNTY_WORDS)})\b")
 ALTERNATE = 1.0
 """What a town loses when the name is only its alternate and another town's (or a
 non-curated province's) main name: "Santa Ana" is Taguig's old name, "New York" the state's.
 Towns of the conflict countries keep their alternates (their transliterations)."""
+_MEMO = 20_000
+"""Readings whose candidates are kept made (a few MB; a day's news names far fewer places)."""
 _MAIN_TOWN = 10_000
 """People a town needs for its main name to push aside a place known by it as an alternate."""
+
+
+_Prior = tuple[int, float]
+"""A candidate place and its prior."""
 
 
 class MentionReader:
@@ -47,6 +54,7 @@ class MentionReader:
         self._dotted = frozenset(gazetteer.dotted)
         self._country = gazetteer.features.index("country")
         self._admin1 = gazetteer.features.index("admin1")
+        self._candidates: dict[tuple[int, str, bool, bool, bool, bool], tuple[_Prior, ...]] = {}
 
     def ambiguous(self, key: str) -> bool:
         return key in self._ambiguous
@@ -68,13 +76,15 @@ class MentionReader:
         lower = surface[:1].islower()  # a curated name opening with a lower-case word
         trusted_only = lower or (capitals and len(surface) <= 4) or len(found.key) <= 2
         trusted_only = not dotted and trusted_only
-        places = [
-            (posting >> 2, posting & 3)
-            for posting in self._gaz.entry(found.entry)
-            if not (trusted_only and not self._gaz.flags[posting >> 2] & TRUSTED)
-            and not (dotted and self._gaz.feature[posting >> 2] != self._admin1)
-        ]
-        candidates = self._priors(places, found, around)
+        # The priors depend on these alone, and the same names come back in every document.
+        reading = (found.entry, found.how, trusted_only, dotted, around.province, around.town)
+        known = self._candidates.get(reading)
+        if known is None:
+            if len(self._candidates) > _MEMO:
+                self._candidates.clear()
+            places = self._places(found.entry, trusted_only, dotted)
+            known = self._candidates[reading] = tuple(self._priors(places, found.how, around))
+        candidates = list(known)
         person = False
         if single and not (arabic or dotted):
             titled = before in self._cues.person_before
@@ -105,8 +115,19 @@ class MentionReader:
         mention.hint = self._cues.hint(demonyms, folded, found.start, found.end)
         return mention
 
+    def _places(self, entry: int, trusted_only: bool, dotted: bool) -> list[tuple[int, int]]:
+        """The entry's places with their posting flags: only curated, country and province ones
+        for a name that may be a word or an abbreviation, only provinces for a dotted one."""
+        gaz = self._gaz
+        return [
+            (posting >> 2, posting & 3)
+            for posting in gaz.entry(entry)
+            if not (trusted_only and not gaz.flags[posting >> 2] & TRUSTED)
+            and not (dotted and gaz.feature[posting >> 2] != self._admin1)
+        ]
+
     def _priors(
-        self, places: list[tuple[int, int]], found: Found, around: Surroundings
+        self, places: list[tuple[int, int]], how: How, around: Surroundings
     ) -> list[tuple[int, float]]:
         """Each place's prior. A country or province gives way to a town of the same name inside
         it, and a town to a country of its name (Kherson the city, not the oblast; Mexico the
@@ -126,7 +147,7 @@ class MentionReader:
                 score = 4.5
                 if gaz.admin1[place] not in towns_in:
                     score = max(score, math.log10(gaz.population[place] + 1) - 0.7)
-                score += 4.0 if around.province or found.how == "adjective" else 0.0
+                score += 4.0 if around.province or how == "adjective" else 0.0
                 score -= 3.0 if around.town else 0.0
             elif gaz.flags[place] & TRUSTED:
                 score = 7.0
@@ -139,7 +160,7 @@ class MentionReader:
                     score -= alternate
             score += 0.6 if flags & MAIN else 0.0
             score -= 0.0 if flags & FULL else 0.3
-            if found.how == "skeleton":
+            if how == "skeleton":
                 score -= 1.0
             out.append((place, score))
         return out
@@ -173,7 +194,9 @@ class MentionReader:
     def counties(self, text: str) -> list[tuple[str, ...]]:
         """US counties the text names ("Hall County"): no point here, but each tells which states
         the document may be about."""
-        out = []
+        out: list[tuple[str, ...]] = []
+        if not any(word in text for word in _COUNTY_WORDS):
+            return out  # most texts: a plain search is cheaper than the expression
         for match in _COUNTY.finditer(text):
             words = key_tokens(match.group())
             for first in range(len(words) - 1):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from conflictlens.geo.gazetteer import Gazetteer
 from conflictlens.geo.names import (
@@ -32,15 +32,12 @@ from conflictlens.geo.names import (
     stem_candidates,
 )
 
-__all__ = ["Found", "Scanner"]
+__all__ = ["Found", "How", "Scanner"]
 
 How = Literal["exact", "stem", "adjective", "skeleton"]
 
 _WORD = re.compile(r"\w+")
 _NEXT = re.compile(r"([ '\-.]{1,3})(\w+)")
-_RUNS = tuple(re.compile(rf"(?:[ '\-.]{{1,3}}\w+){{1,{n}}}") for n in range(1, 8))
-"""The next one to seven words, each after one to three separators."""
-_PAIRS = re.compile(r"([ '\-.]{1,3})(\w+)")
 _ADMIN_WORD = re.compile(r"[ \-]*(?:област\w*|обл\b\.?)")
 _CLITICS = frozenset("وفبلك")
 _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt", "gen", "sv"})
@@ -48,6 +45,9 @@ _MAX_RUN = 4
 _ATTACHED = frozenset({"al", "el"})
 """Articles kept in a name's span when written apart ("Al Hasakah", "El Fasher")."""
 _MEMO = 50_000
+"""Words a memo keeps before it is emptied: a few MB each. A day's news repeats far fewer names;
+a larger vocabulary (every Arabic word is read) only costs the look-ups again now and then."""
+_T = TypeVar("_T")
 
 
 def _upper_class() -> str:
@@ -55,6 +55,29 @@ def _upper_class() -> str:
     chars = [chr(c) for c in range(0x41, 0x250) if chr(c).isupper()]
     chars += [chr(c) for c in range(0x400, 0x530) if chr(c).isupper()]
     return "".join(re.escape(c) for c in chars)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression for any of ``words``, sharing their common beginnings
+    (``camp(?:a(?:gne|mento)|o)?``): the engine tries it at every position, and a plain list of
+    alternatives costs as much as the rest of the scan's expression."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(trie)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _branches(rest) for char, rest in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    group = f"(?:{'|'.join(branches)})"
+    return group + "?" if "" in node else group
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +97,25 @@ class Scanner:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._gaz = gazetteer
         self._keys = gazetteer.keys
-        heads = "|".join(re.escape(h) for h in sorted(gazetteer.heads, key=len, reverse=True))
+        heads = _alternation(gazetteer.heads)
         self._start = re.compile(
             f"(?<!\\w)(?:([{_upper_class()}]\\w*)|([\u0620-\u064a]\\w*)"
-            + (f"|((?:{heads})(?!\\w))" if heads else "")
+            + (f"|({heads}(?!\\w))" if heads else "")
             + ")"
         )
+        self._skeleton_heads = frozenset(gazetteer.skeleton_heads)
+        # Memos of what a word alone decides (bounded): the same words come back document after
+        # document, and most capitalised or Arabic words open no name at all.
         self._skeleton_words: dict[str, str] = {}
-        """Memo of word skeletons (bounded); the same words come back document after document."""
-        self._skeleton_heads = frozenset(k.split(" ", 1)[0] for k in gazetteer.skeletons)
+        self._stems: dict[str, list[str]] = {}
+        self._arabic_openings: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._inflections: dict[str, tuple[How, int, str] | None] = {}
 
     def scan(self, text: str, folded: str) -> list[Found]:
         found: list[Found] = []
         covered = 0
         keys = self._keys
+        arabic = self._arabic_openings
         for match in self._start.finditer(text):
             position = match.start()
             if position < covered:
@@ -95,9 +123,14 @@ class Scanner:
             word = folded[position : match.end()]
             kind = match.lastindex
             if kind == 2:
-                if word not in keys and word[0] not in _CLITICS:
-                    continue  # most Arabic words: no name starts with them
-                hit = self._arabic(folded, position, word)
+                # Every Arabic word is read (no capitals), and most open no name: one look-up
+                # in the memo settles those.
+                forms = arabic.get(word)
+                if forms is None:
+                    forms = _remember(arabic, word, self._arabic_forms(word))
+                if not forms:
+                    continue
+                hit = self._arabic(folded, position, word, forms)
             elif kind == 3:
                 hit = self._head(folded, position, word)
             elif word in keys or word in ARTICLES or word in CYRILLIC_ARTICLES:
@@ -152,57 +185,88 @@ class Scanner:
     ) -> tuple[int, int, str] | None:
         """The longest key starting with word ``first`` (ending at ``end``): (end, entry, key).
 
-        With ``inflected`` (Cyrillic), a name of several words may end in a case ending
+        Words are read one at a time while they go on a key's first words (the index says how
+        many words may still follow each), so a name that cannot go on costs one look-up. With
+        ``inflected`` (Cyrillic), a name of several words may end in a case ending
         ("Джиср-эш-Шугура" for Джиср-эш-Шугур)."""
-        value = self._keys.get(first)
+        keys = self._keys
+        value = keys.get(first)
         if value is None:
             return None
         best = (end, value >> 3, first) if value >> 3 else None
-        more = value & 7
-        if not more:
-            return best
-        run = _RUNS[more - 1].match(folded, end)
-        if run is None:
-            return best
-        words = [first]
-        ends = [end]
-        previous = first
-        for separator, word in _PAIRS.findall(run.group()):
+        prefix = previous = first
+        while value & 7:
+            following = _NEXT.match(folded, end)
+            if following is None:
+                break
+            separator, word = following.groups()
+            # A dot ends the name unless it closes an abbreviation ("St. Louis", "U.S.").
             if "." in separator and len(previous) > 2 and previous not in _ABBREVIATIONS:
                 break
             previous = word
-            words.append(canonical_word(word))
-            ends.append(ends[-1] + len(separator) + len(word))
-        for size in range(len(words), 1, -1):
-            head = " ".join(words[: size - 1])
-            lasts = stem_candidates(words[size - 1]) if inflected else [words[size - 1]]
-            for last in lasts:
-                key = f"{head} {last}"
-                value = self._keys.get(key)
-                if value is not None and value >> 3:
-                    return ends[size - 1], value >> 3, key
+            end = following.end()
+            word = canonical_word(word)
+            if inflected:
+                for last in self._stem_candidates(word):
+                    found = keys.get(f"{prefix} {last}")
+                    if found is not None and found >> 3:
+                        best = (end, found >> 3, f"{prefix} {last}")
+                        break
+            prefix = f"{prefix} {word}"
+            value = keys.get(prefix)
+            if value is None:
+                break
+            if value >> 3 and not inflected:
+                best = (end, value >> 3, prefix)
         return best
 
-    def _arabic(self, folded: str, position: int, word: str) -> Found | None:
+    def _arabic(
+        self, folded: str, position: int, word: str, forms: tuple[tuple[int, str], ...]
+    ) -> Found | None:
         end = position + len(word)
-        for skip, first in _arabic_forms(word):
+        for skip, first in forms:
             hit = self._walk(folded, first, end)
             if hit is not None:
                 return Found(position + skip, hit[0], hit[1], "exact", hit[2])
         return None
 
+    def _arabic_forms(self, word: str) -> tuple[tuple[int, str], ...]:
+        """The forms of an Arabic word (itself, without clitics) that open a key."""
+        if word not in self._keys and word[0] not in _CLITICS:
+            return ()  # most Arabic words: no name starts with them
+        return tuple((skip, form) for skip, form in _arabic_forms(word) if form in self._keys)
+
     def _inflected(self, folded: str, position: int, word: str) -> Found | None:
+        """A Cyrillic word that is a name once its case ending is read off (Херсоні), or a
+        province adjective (Херсонської, with the word for province after it when there)."""
+        if word in self._inflections:
+            known = self._inflections[word]
+        else:
+            known = _remember(self._inflections, word, self._inflection(word))
+        if known is None:
+            return None
+        how, entry, key = known
         end = position + len(word)
+        if how == "adjective":
+            tail = _ADMIN_WORD.match(folded, end)
+            end = tail.end() if tail else end
+        return Found(position, end, entry, how, key)
+
+    def _inflection(self, word: str) -> tuple[How, int, str] | None:
         stem = adjective_stem(word)
         if stem is not None and stem in self._gaz.adjectives:
-            tail = _ADMIN_WORD.match(folded, end)
-            entry = self._gaz.adjectives[stem]
-            return Found(position, tail.end() if tail else end, entry, "adjective", stem)
-        for candidate in stem_candidates(word)[1:]:
+            return "adjective", self._gaz.adjectives[stem], stem
+        for candidate in self._stem_candidates(word)[1:]:
             found = self._gaz.stems.get(candidate)
             if found is not None:
-                return Found(position, end, found, "stem", candidate)
+                return "stem", found, candidate
         return None
+
+    def _stem_candidates(self, word: str) -> list[str]:
+        known = self._stems.get(word)
+        if known is None:
+            known = _remember(self._stems, word, stem_candidates(word))
+        return known
 
     def _by_skeleton(
         self, text: str, folded: str, position: int, word: str, hit: Found | None
@@ -229,10 +293,16 @@ class Scanner:
         """The skeleton of a word, remembered."""
         known = self._skeleton_words.get(word)
         if known is None:
-            if len(self._skeleton_words) > _MEMO:
-                self._skeleton_words.clear()
-            known = self._skeleton_words[word] = skeleton(word)
+            known = _remember(self._skeleton_words, word, skeleton(word))
         return known
+
+
+def _remember(memo: dict[str, _T], word: str, value: _T) -> _T:
+    """Keep ``value`` for ``word`` in a memo that is emptied when it grows past ``_MEMO``."""
+    if len(memo) > _MEMO:
+        memo.clear()
+    memo[word] = value
+    return value
 
 
 def _goes_on(text: str, end: int) -> bool:

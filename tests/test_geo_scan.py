@@ -1,0 +1,65 @@
+"""Finding names: longest known form, word by word, and the same answer however often a word
+comes back."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.geo import Geocoder
+from conflictlens.geo.keys import packed_keys
+from conflictlens.geo.scan import Found
+from conflictlens.text.fold import fold
+from conflictlens.text.normalise import normalise_text
+
+
+@pytest.fixture(scope="session")
+def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    # The folder test_geo.py uses: the index is built once for the whole run.
+    return Geocoder.load(cache_dir=tmp_path_factory.getbasetemp().parent / "geo-cache")
+
+
+def names(geocoder: Geocoder, text: str) -> list[str]:
+    text = normalise_text(text)
+    return [text[f.start : f.end] for f in geocoder._scanner.scan(text, fold(text))]
+
+
+def found(geocoder: Geocoder, text: str) -> list[Found]:
+    text = normalise_text(text)
+    return geocoder._scanner.scan(text, fold(text))
+
+
+def test_first_words_say_how_far_a_name_may_go_on() -> None:
+    table = packed_keys({"gaza": 1, "gaza city": 2, "rio de janeiro": 3})
+    assert table["gaza"] == 1 << 3 | 1
+    assert table["gaza city"] == 2 << 3
+    # "rio" and "rio de" name nothing, but a name of two or one more words starts with them.
+    assert table["rio"] == 2 and table["rio de"] == 1
+    assert table["rio de janeiro"] == 3 << 3
+
+
+def test_a_name_is_read_to_its_longest_known_form(geocoder: Geocoder) -> None:
+    text = "Shelling hit Rio de Janeiro, Gaza City and the Gaza Strip, then Ras al-Ain."
+    assert names(geocoder, text) == ["Rio de Janeiro", "Gaza City", "Gaza Strip", "Ras al-Ain"]
+
+
+def test_a_dot_ends_a_name_unless_it_closes_an_abbreviation(geocoder: Geocoder) -> None:
+    assert names(geocoder, "Troops left Gaza. City officials said so.") == ["Gaza"]
+    assert names(geocoder, "He flew to St. Louis on Monday.") == ["St. Louis"]
+
+
+def test_the_last_word_of_a_name_may_be_inflected(geocoder: Geocoder) -> None:
+    [hit] = found(geocoder, "Делегация прилетела из Нью-Йорка утром.")
+    assert hit.key == "нью йорк"
+
+
+def test_a_word_seen_before_is_read_the_same_in_a_new_place(geocoder: Geocoder) -> None:
+    alone = "Обстріл Херсонської громади тривав."
+    with_province = "Обстріл Херсонської області тривав, Херсонської громади теж."
+    first = found(geocoder, alone)
+    second = found(geocoder, with_province)
+    assert [f.how for f in first] == ["adjective"]
+    assert normalise_text(alone)[first[0].start : first[0].end] == "Херсонської"
+    # The province word is part of the name where it follows, whatever was read before.
+    spans = [normalise_text(with_province)[f.start : f.end] for f in second]
+    assert spans == ["Херсонської області", "Херсонської"]
+    assert found(geocoder, alone) == first
