@@ -2,7 +2,8 @@
 
 A sentence with an event word yields a candidate event unless a cue says it is not a new event (a
 threat, a conditional, a statistic, a summary of past attacks, a negation) or its own date shows
-that the article only recalls it. Candidates that tell of the same happening merge into one event
+that the article only recalls it; which of its event words tells the event is coder/choice.py's
+call. Candidates that tell of the same happening merge into one event
 (coder/grouping.py), whose claims then come from every sentence that reports it.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from conflictlens.coder.attribution import claim_of, statement_claim
+from conflictlens.coder.choice import HAND_WEAPONS, primary_trigger
 from conflictlens.coder.grouping import Candidate, apply_claims, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.places import choose_place
@@ -52,8 +54,6 @@ FUTURE_SLACK_DAYS = 1
 slack absorbs time zones."""
 WIDE_PLACES = frozenset({"country"})
 CROWD_TYPES = frozenset({"Protests", "Riots"})
-HAND_WEAPONS = frozenset({"small_arms", "other"})
-SIDE_SUB_TYPES = frozenset({"Looting/property destruction", "Arrests"})
 TERRITORY_SUB_TYPES = frozenset(
     {"Government regains territory", "Non-state actor overtakes territory"}
 )
@@ -102,11 +102,9 @@ class EventBuilder:
         if any(mentions.cue(kind) for kind in NOT_NEW_EVENT_CUES):
             return None
         mentions = _before_context(mentions)
-        trigger = _primary_trigger(mentions)
-        if trigger is None:
-            return None
         weapon = self._weapon(mentions)
-        if trigger.needs_weapon and not _launched(weapon):
+        trigger = primary_trigger(mentions, weapon)
+        if trigger is None:
             return None
         own_date = mentions.dates[0] if mentions.dates else None
         if own_date is not None and _recalled_or_planned(own_date.date, doc.published):
@@ -136,7 +134,7 @@ class EventBuilder:
         # ("The assailants arrived on motorbikes ..."), unless it names another perpetrator;
         # so does a back-reference with no weapon or perpetrator ("ce ciblage", "the attack").
         bare = not own_place and (own_date is None or (weapon is None and roles.actor1 is None))
-        reference = _is_reference(trigger, event, own_place)
+        reference = _is_reference(trigger, event, own_place, mentions)
         return Candidate(event, mentions.sentence.index, bare or reference, named, reference)
 
     def _weapon(self, mentions: SentenceMentions) -> WeaponMention | None:
@@ -305,13 +303,17 @@ def _attach_statements(events: list[Event], statements: list[tuple[int, Claim]])
             apply_claims(event)
 
 
-def _is_reference(trigger: TriggerMention, event: Event, own_place: bool) -> bool:
+def _is_reference(
+    trigger: TriggerMention, event: Event, own_place: bool, mentions: SentenceMentions
+) -> bool:
     """A generic event word with nothing of its own — no weapon, no casualties, neither "X
     attacked Y" nor a target hit at a place — refers to an event told elsewhere ("Moscow did not
     comment on the attack", "officials blamed militias for the attacks"): it may add a statement
     to that event, never make one."""
     if not trigger.sub_event_type.startswith("@") or event.weapon is not None:
         return False
+    if any(not t.sub_event_type.startswith("@") for t in mentions.triggers):
+        return False  # "attacked and burned a truck": the burning is news of its own
     if event.fatalities or event.injuries:
         return False
     target = "actor2" in event.support
@@ -383,24 +385,6 @@ def _before_context(mentions: SentenceMentions) -> SentenceMentions:
     )
 
 
-def _primary_trigger(mentions: SentenceMentions) -> TriggerMention | None:
-    """The sentence's main event word: a specific sub-type beats a generic one, then the first."""
-    if not mentions.triggers:
-        return None
-    hurt = bool(mentions.casualties)
-    # When people are killed, an arrest or a burning is what came with the killing ("arrested
-    # and executed six men", "killed three and burned houses"), not the event itself.
-    return min(
-        mentions.triggers,
-        key=lambda t: (
-            hurt and t.sub_event_type in SIDE_SUB_TYPES,
-            t.sub_event_type.startswith("@"),
-            t.needs_weapon,
-            t.span.start,
-        ),
-    )
-
-
 def _territory_by_taker(sub_type: str, roles: Roles, country: str | None) -> str:
     """Who takes the ground decides the sub-type: a state's forces on its own soil regain
     territory; anyone else, foreign state forces included, overtakes it (ACLED)."""
@@ -412,15 +396,6 @@ def _territory_by_taker(sub_type: str, roles: Roles, country: str | None) -> str
     if state and at_home:
         return "Government regains territory"
     return "Non-state actor overtakes territory"
-
-
-def _launched(weapon: WeaponMention | None) -> bool:
-    """A weak event word ("tombé", "fell", "abattu", "сбит") speaks of an event only with a
-    launched weapon of nobody named: a missile that fell, a drone shot down — not bullets, and
-    not "a US drone fell", which tells of the drone's owner, not of an attack."""
-    if weapon is None or weapon.owner_marked:
-        return False
-    return weapon.weapon not in HAND_WEAPONS
 
 
 def _most_specific(places: Sequence[PlaceMention]) -> PlaceMention | None:

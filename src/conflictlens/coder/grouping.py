@@ -34,6 +34,7 @@ PROTEST_ESCALATION = (
 """A protest's sub-type rises to the strongest intervention any sentence reports."""
 JOINS_PROTEST = frozenset({"Arrests", *PROTEST_ESCALATION})
 CROWD = frozenset({"Protests", "Riots"})
+HAND_WEAPONS = frozenset({"small_arms"})
 PLACE_FIELDS = ("country", "admin1", "location", "latitude", "longitude", "geo_precision")
 
 
@@ -90,10 +91,22 @@ def _same_kind(a: Event, b: Event) -> bool:
 
 
 def _continues(event: Event, candidate: Candidate) -> bool:
+    if _seized_there(event, candidate.event):
+        return True
     if not _same_kind(event, candidate.event):
         return False
     other = candidate.event
     return not (candidate.named and "actor1" in event.support and other.actor1 != event.actor1)
+
+
+def _seized_there(event: Event, seizure: Event) -> bool:
+    """Guns seized where a fight or an attack was just told ("six rifles were seized at the
+    scene") are its spoils, not an event of their own."""
+    return (
+        seizure.sub_event_type == "Disrupted weapons use"
+        and seizure.weapon in HAND_WEAPONS
+        and event.event_type in VIOLENT_TYPES
+    )
 
 
 def _compatible_types(a: Event, b: Event) -> bool:

@@ -120,10 +120,18 @@ def _labels_table(task: LabelScores) -> str:
         f"{task.name}: accuracy {number(task.accuracy)} ({task.correct}/{task.n}), "
         f"macro-F1 {number(task.macro_f1)} over {len(task.classes)} gold classes"
     )
-    if not task.confusions:
-        return summary
-    confusions = format_table(
-        ("gold", "predicted", "count"),
-        [(c.gold, c.predicted, str(c.count)) for c in task.confusions],
+    classes = format_table(
+        ("class", "P", "R", "F1", "n"),
+        [
+            (c.label, number(c.precision), number(c.recall), number(c.f1), str(c.support))
+            for c in task.classes
+        ],
     )
-    return f"{summary}\ntop confusions:\n{confusions}"
+    parts = [summary, f"per class:\n{classes}"]
+    if task.confusions:
+        confusions = format_table(
+            ("gold", "predicted", "count"),
+            [(c.gold, c.predicted, str(c.count)) for c in task.confusions],
+        )
+        parts.append(f"top confusions:\n{confusions}")
+    return "\n".join(parts)
