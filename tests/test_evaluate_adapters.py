@@ -119,7 +119,7 @@ def acled_file(tmp_path: Path) -> Path:
         tmp_path / "acled.jsonl",
         [
             acled_row("TST1", "9-May-20", "2020"),
-            acled_row("TST2", "03 December 2020", "2020", time_precision="3", actor2=""),
+            acled_row("TST2", "03 December 2020", "2020", time_precision="3", actor2="NA"),
             acled_row(
                 "TST3",
                 "01-January-2015",

@@ -35,6 +35,7 @@ MODERN_FIELDS = (
     "fatalities",
 )
 LEGACY_FIELDS = ("actor1", "actor2")
+_R_MISSING = "NA"
 _MODERN_STATED = frozenset(
     {
         "event_date",
@@ -93,6 +94,13 @@ def _document(row: Row, date: PartialDate) -> Document:
     )
 
 
+def _actor(row: Row, key: str) -> str | None:
+    """An actor cell; files exported from R write an empty one as ``NA`` (no ACLED actor is
+    named so)."""
+    value = row.text(key)
+    return None if value == _R_MISSING else value
+
+
 def _gold(row: Row, date: PartialDate, legacy: bool) -> GoldEvent:
     latitude, longitude = row.number("latitude"), row.number("longitude")
     return GoldEvent(
@@ -100,10 +108,10 @@ def _gold(row: Row, date: PartialDate, legacy: bool) -> GoldEvent:
         event_date=date,
         event_type=None if legacy else row.text("event_type"),
         sub_event_type=None if legacy else row.text("sub_event_type"),
-        actor1=row.text("actor1"),
-        assoc_actor_1=row.text("assoc_actor_1"),
-        actor2=row.text("actor2"),
-        assoc_actor_2=row.text("assoc_actor_2"),
+        actor1=_actor(row, "actor1"),
+        assoc_actor_1=_actor(row, "assoc_actor_1"),
+        actor2=_actor(row, "actor2"),
+        assoc_actor_2=_actor(row, "assoc_actor_2"),
         country=row.text("country"),
         admin1=row.text("admin1"),
         location=row.text("location"),
