@@ -24,6 +24,11 @@ _BOUNDARY = re.compile(r"[.!?;:\n؟؛]")
 _WINDOW = 56
 _HINT_BEFORE = 45
 _HINT_AFTER = 12
+_NAME = r"[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}"
+"""A capitalised name of up to four words, in a list."""
+_LIST_SEPARATOR = r"(?:,? (?:and|or|&) |, )"
+_SINGULAR = {"counties": "county", "parishes": "parish"}
+"""The singular that names one unit of a list of US counties, to find its states."""
 _CLITICS = "[وفبل]{0,2}"
 """Arabic one-letter clitics that may stick to a cue word (وريف دير الزور)."""
 
@@ -82,6 +87,13 @@ class Cues:
         self._gap = re.compile(f"^(?:(?:{kinds}) ?)?(?:(?:{connectors}) ?)*$")
         self.not_after = frozenset(_phrases(cues.get("not_after")))
         """Words after a name that make it part of something else ("County", "University")."""
+        self.town_after = frozenset(_phrases(cues.get("town_after")))
+        """Words after a name that make it a town, not a country ("a Lebanon woman")."""
+        plurals = _phrases(cues.get("not_after_list"))
+        self._plurals = tuple(sorted(set(plurals)))
+        self._list = re.compile(
+            f"(?:{_NAME}{_LIST_SEPARATOR})*{_NAME} (?i:{_alternation(plurals)})(?!\\w)"
+        )
         self.not_before = frozenset(_phrases(cues.get("not_before")))
         """Words before a name that make it part of something else ("rue", "улица")."""
         self.person_after = frozenset(_phrases(cues.get("person_after")))
@@ -93,6 +105,18 @@ class Cues:
         self._demonyms = PhraseMatcher(
             (pattern, iso) for iso, entry in countries.items() for pattern in entry.demonyms
         )
+
+    def lists(self, text: str, folded: str) -> list[tuple[int, int, str]]:
+        """Lists of names a plural word closes, which makes each name part of something else:
+        "Jackson and Barrow counties", "Clay, Douglas and Grant counties". Each is (start, end,
+        the word that names one unit, "county", or "" when the units are no US counties)."""
+        if not any(plural in folded for plural in self._plurals):
+            return []
+        out = []
+        for match in self._list.finditer(text):
+            plural = match.group().rsplit(" ", 1)[1].lower()
+            out.append((match.start(), match.end(), _SINGULAR.get(plural, "")))
+        return out
 
     def demonyms(self, text: str, folded: str) -> list[Match[str]]:
         """Every demonym ("syrienne", "Iraqi", "السوري") with its country's ISO code."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from conflictlens.geo.cues import Surroundings
 from conflictlens.geo.scan import Found
@@ -18,11 +19,13 @@ __all__ = [
     "COUNTRY_WEIGHT",
     "HINT_WEIGHT",
     "NEAR_WEIGHT",
+    "NO_VOTE",
     "SMALL",
     "WIDE",
     "Context",
     "Mention",
     "Verdict",
+    "Vote",
     "beside_capital",
     "embedded",
     "opens_sentence",
@@ -43,7 +46,23 @@ SMALL = 4.0
 """A town whose prior is below this (fewer than ~10,000 people) needs local support."""
 WIDE = frozenset({"country", "admin1", "region", "sea", "strait", "continent"})
 """Features that stand for an area: no neighbour bonus, no anchor for others."""
+_EPSILON = 1e-9
+"""Votes left after taking a name's own away are sums of floats: below this, none is left."""
 _SENTENCE_END = frozenset('.!?\n:;«"“”()[]—–-•|؟')
+
+
+class Vote(NamedTuple):
+    """What one mention gives the document's context."""
+
+    country: str
+    weight: float
+    province: str
+    province_weight: float
+    town: int = -1
+    """The town (not an area) the mention resolved to, or -1."""
+
+
+NO_VOTE = Vote("", 0.0, "", 0.0)
 
 
 @dataclass(slots=True)
@@ -58,34 +77,53 @@ class Mention:
     person: bool
     """This mention looks like part of a person's name."""
     hint: str | None = None
-    vote: tuple[str, float, str] = ("", 0.0, "")
-    """What this name gave the document's context: (country, weight, province key)."""
+    vote: Vote = field(default_factory=lambda: NO_VOTE)
+    """What this name gave the document's context."""
 
 
 @dataclass(slots=True)
 class Context:
     countries: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
-    admin1: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+    admin1: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     counties: set[str] = field(default_factory=set)
     """States (admin1 keys) with a county of a name the text gives ("Henry County")."""
+    voters: list[Mention] = field(default_factory=list)
+    """The mentions whose votes make up the counts above."""
     anchors: list[tuple[float, float, int]] = field(default_factory=list)
     """(lat, lon, mention number) of places confidently resolved in the first pass."""
 
-    def shares(self, group: list[Mention]) -> dict[str, float]:
+    def own(self, group: list[Mention]) -> list[Mention]:
+        """The mentions whose votes a name gave itself, which are no independent evidence: its
+        own, those of the same name read apart ("Estado de México" for "México"), and those of
+        another name of a town it may be ("Dublin City" for "Dublin")."""
+        places = {place for mention in group for place, _ in mention.candidates}
+        numbers = {mention.number for mention in group}
+        keys = {mention.found.key for mention in group}
+        return group + [
+            m
+            for m in self.voters
+            if m.number not in numbers and (m.vote.town in places or m.found.key in keys)
+        ]
+
+    def shares(self, own: list[Mention]) -> dict[str, float]:
         """How much the document is about each country (0-1), leaving out the name's own votes."""
         votes = dict(self.countries)
-        for mention in group:
-            if mention.vote[0] in votes:
-                votes[mention.vote[0]] -= mention.vote[1]
+        for vote in (mention.vote for mention in own):
+            if vote.country in votes:
+                votes[vote.country] -= vote.weight
         top = max(votes.values(), default=0.0)
-        return {iso: v / top for iso, v in votes.items() if v > 0} if top > 0 else {}
+        return {iso: v / top for iso, v in votes.items() if v > _EPSILON} if top > 0 else {}
 
-    def provinces(self, group: list[Mention]) -> set[str]:
-        """Provinces other names of the document are in, leaving out the name's own votes."""
-        own: defaultdict[str, int] = defaultdict(int)
-        for mention in group:
-            own[mention.vote[2]] += 1
-        return {key for key, n in self.admin1.items() if key and n - own.get(key, 0) > 0}
+    def provinces(self, own: list[Mention]) -> dict[str, float]:
+        """How much the document is about each province (0-1, the most named one 1), from the
+        other names of the document (the name's own votes left out): "Rogersville" in a text
+        whose other towns are nine times in Missouri and once in Tennessee leans to Missouri."""
+        votes = {key: n for key, n in self.admin1.items() if key}
+        for vote in (mention.vote for mention in own):
+            if vote.province in votes:
+                votes[vote.province] -= vote.province_weight
+        top = max(votes.values(), default=0.0)
+        return {key: n / top for key, n in votes.items() if n > _EPSILON} if top > 0 else {}
 
 
 @dataclass(slots=True)
@@ -97,9 +135,11 @@ class Verdict:
 
 
 def word_after(folded: str, end: int) -> str:
+    """The word after a name, without punctuation or a possessive ("County's" is "county")."""
     if folded[end : end + 1] != " ":
         return ""
-    return folded[end + 1 : end + 20].split(" ", 1)[0].strip(".,;:'\"")
+    word = folded[end + 1 : end + 20].split(" ", 1)[0].strip(".,;:'\"")
+    return word.removesuffix("'s")
 
 
 def word_before(folded: str, start: int) -> str:
