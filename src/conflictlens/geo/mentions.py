@@ -3,7 +3,6 @@ around it (cues, demonyms, person and street words)."""
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 
@@ -11,8 +10,6 @@ from conflictlens.geo.cues import Cues, Surroundings
 from conflictlens.geo.evidence import (
     ACCEPT,
     ALONE,
-    HINT_WEIGHT,
-    WIDE,
     Mention,
     beside_capital,
     embedded,
@@ -205,23 +202,3 @@ class MentionReader:
                     out.append(tuple(states))
                     break
         return out
-
-    def hints_after_commas(self, folded: str, mentions: list[Mention]) -> None:
-        """ "Paris, Texas", "Hasakah (Syria)": the second name narrows the first."""
-        for first, second in itertools.pairwise(mentions):
-            gap = folded[first.around.end : second.found.start]
-            if gap.strip() not in (",", "(") or len(gap) > 3:
-                continue
-            wide = [p for p, _ in second.candidates if self._gaz.feature_of(p) in WIDE]
-            keys = {self._key(p) for p in wide} - {""}
-            isos = {self._gaz.iso(p) for p in wide} - {""}
-            if not isos:
-                continue
-            first.hint = first.hint or "+"
-            first.candidates = [
-                (p, s + (HINT_WEIGHT if self._key(p) in keys or self._gaz.iso(p) in isos else 0))
-                for p, s in first.candidates
-            ]
-
-    def _key(self, place: int) -> str:
-        return self._gaz.admin1_key(place) if self._gaz.admin1[place] else ""
