@@ -27,6 +27,7 @@ from conflictlens.geo import Geocoder
 from conflictlens.model import Document, Event, PlaceMention, Sentence, SentenceMentions
 from conflictlens.text.fold import fold
 from conflictlens.text.language import LanguageDetector
+from conflictlens.text.match import PhraseScan, PhraseScanner
 from conflictlens.text.normalise import normalise_document
 from conflictlens.text.sentences import SentenceSplitter
 
@@ -44,6 +45,11 @@ class Analysis:
     mentions: list[SentenceMentions] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    phrases: PhraseScan | None = None
+    """Where the words of the language's lexicons (mentions, dates, casualties, numbers) occur
+    in ``folded``: one automaton pass, made by the mentions stage, read by the later ones."""
+    normalised: bool = False
+    """The document's text is already normalised (the caller did it): the stage skips it."""
 
 
 class Component(Protocol):
@@ -61,6 +67,7 @@ class Resources:
     _lexicons: dict[str, LanguageLexicon] = field(default_factory=dict)
     _dates: dict[str, DateRules] = field(default_factory=dict)
     _casualties: dict[str, CasualtyRules] = field(default_factory=dict)
+    _scanners: dict[str, PhraseScanner] = field(default_factory=dict)
 
     def lexicon(self, lang: str) -> LanguageLexicon:
         if lang not in self._lexicons:
@@ -78,9 +85,27 @@ class Resources:
             self._casualties[lang] = CasualtyRules.load(self.files, lang)
         return self._casualties[lang]
 
+    def scanner(self, lang: str) -> PhraseScanner:
+        """One automaton over every lexicon of a language: a document is scanned once, and each
+        stage picks its own words out of the one scan."""
+        if lang not in self._scanners:
+            dates, casualties = self.dates(lang), self.casualties(lang)
+            self._scanners[lang] = PhraseScanner(
+                [
+                    *self.lexicon(lang).matchers(),
+                    dates.lexicon,
+                    dates.numbers.matcher,
+                    casualties.lexicon,
+                    casualties.numbers.matcher,
+                ]
+            )
+        return self._scanners[lang]
+
 
 def _normalise(analysis: Analysis) -> Analysis:
-    analysis.doc = normalise_document(analysis.doc)
+    if not analysis.normalised:
+        analysis.doc = normalise_document(analysis.doc)
+        analysis.normalised = True
     analysis.folded = fold(analysis.doc.text)
     return analysis
 
@@ -104,8 +129,14 @@ def _sentences(splitter: SentenceSplitter) -> Component:
 def _mentions(resources: Resources) -> Component:
     def stage(analysis: Analysis) -> Analysis:
         lexicon = resources.lexicon(analysis.lang)
+        analysis.phrases = resources.scanner(analysis.lang).scan(analysis.folded)
         analysis.mentions = find_mentions(
-            analysis.doc.text, analysis.folded, analysis.sentences, lexicon, resources.namer
+            analysis.doc.text,
+            analysis.folded,
+            analysis.sentences,
+            lexicon,
+            resources.namer,
+            analysis.phrases,
         )
         return analysis
 
@@ -131,7 +162,9 @@ def _dates(resources: Resources) -> Component:
         text, folded, published = analysis.doc.text, analysis.folded, analysis.doc.published
         for bucket in analysis.mentions:
             sentence = bucket.sentence
-            bucket.dates = rules.find(text, folded, sentence.start, sentence.end, published)
+            bucket.dates = rules.find(
+                text, folded, sentence.start, sentence.end, published, analysis.phrases
+            )
         return analysis
 
     return stage
@@ -143,7 +176,9 @@ def _casualties(resources: Resources) -> Component:
         text, folded = analysis.doc.text, analysis.folded
         for bucket in analysis.mentions:
             sentence = bucket.sentence
-            bucket.casualties = rules.find(text, folded, sentence.start, sentence.end)
+            bucket.casualties = rules.find(
+                text, folded, sentence.start, sentence.end, analysis.phrases
+            )
         return analysis
 
     return stage
@@ -207,8 +242,10 @@ class Pipeline:
         index = self.component_names.index(after) + 1
         self._components.insert(index, (name, component))
 
-    def analyse(self, doc: Document) -> Analysis:
-        analysis = Analysis(doc)
+    def analyse(self, doc: Document, normalised: bool = False) -> Analysis:
+        """Run every stage on ``doc``; ``normalised`` says its text has been normalised already
+        (``normalise_document``), so that it is not done twice."""
+        analysis = Analysis(doc, normalised=normalised)
         for _name, component in self._components:
             analysis = component(analysis)
         return analysis

@@ -135,7 +135,7 @@ def _run_one(store: Store, pipeline: Pipeline, doc: Document, summary: RunSummar
         summary.documents_unchanged += 1
         return
     try:
-        analysis = pipeline.analyse(normalised)
+        analysis = pipeline.analyse(normalised, normalised=True)
         added = store.add_document(analysis.doc, analysis.events, pipeline.codebook_version)
     except ConflictlensError as exc:
         # Nothing of this document was stored (one transaction each); the run goes on.

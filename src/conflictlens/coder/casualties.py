@@ -24,7 +24,7 @@ from conflictlens.codebook.files import CodebookFiles
 from conflictlens.errors import CodebookError
 from conflictlens.model import CasualtyMention, Span
 from conflictlens.text.fold import fold
-from conflictlens.text.match import PhraseMatcher
+from conflictlens.text.match import PhraseMatcher, PhraseScan
 from conflictlens.text.numbers import NumberWords
 
 __all__ = ["CasualtyRules"]
@@ -210,19 +210,21 @@ class CasualtyRules:
             articles=re.compile(rf"(?<!\w)(?:{'|'.join(articles)})(?!\w)") if articles else None,
         )
 
-    def find(self, text: str, folded: str, start: int, end: int) -> list[CasualtyMention]:
-        """Killed and injured counts stated in text[start:end]."""
-        piece = folded[start:end]
+    def find(
+        self, text: str, folded: str, start: int, end: int, scan: PhraseScan | None = None
+    ) -> list[CasualtyMention]:
+        """Killed and injured counts stated in text[start:end]; ``scan``, when given, holds the
+        occurrences of the casualty and number words in ``folded``, read once for the text."""
         hits: list[_Hit] = []
         implied: list[_Count] = []
-        for m in self.lexicon.find(piece, piece):
+        for m in self.lexicon.find_in(folded, start, end, scan):
             if m.payload.people:
-                implied.append(_Count(m.start + start, m.end + start, m.payload.count))
+                implied.append(_Count(m.start, m.end, m.payload.count))
             else:
-                hits.append(_Hit(m.start + start, m.end + start, m.payload))
+                hits.append(_Hit(m.start, m.end, m.payload))
         if not hits:
             return []  # the common case, kept cheap
-        counts = self._counts(folded, start, end, hits, implied)
+        counts = self._counts(folded, start, end, hits, implied, scan)
         pairs = self._pairs(folded, hits, counts)
         used = {pair.count for pair in pairs}
         mentions: list[CasualtyMention] = []
@@ -240,10 +242,17 @@ class CasualtyRules:
     # --- counts -----------------------------------------------------------------------------
 
     def _counts(
-        self, folded: str, start: int, end: int, hits: Sequence[_Hit], implied: list[_Count]
+        self,
+        folded: str,
+        start: int,
+        end: int,
+        hits: Sequence[_Hit],
+        implied: list[_Count],
+        scan: PhraseScan | None,
     ) -> list[_Count]:
         """The numbers of the sentence that may count people, in order."""
-        found = [_Count(n.start, n.end, n.value) for n in self.numbers.find(folded, start, end)]
+        numbers = self.numbers.find(folded, start, end, scan)
+        found = [_Count(n.start, n.end, n.value) for n in numbers]
         counts: list[_Count] = []
         for count in sorted(found + implied + self._articles(folded, start, end, hits), key=_at):
             if any(h.start < count.end and count.start < h.end for h in hits):

@@ -115,6 +115,10 @@ class LanguageLexicon:
     demonyms: PhraseMatcher[ActorLexeme]
     """Nationalities, matched on their own so that one inside an actor phrase is seen too."""
 
+    def matchers(self) -> list[PhraseMatcher[Any]]:
+        """Every matcher of the lexicon, for a :class:`PhraseScanner` that reads them at once."""
+        return [self.triggers, self.weapons, self.cues, self.actors, self.demonyms]
+
     @classmethod
     def load(cls, files: CodebookFiles, lang: str, named_actors: list[Any]) -> LanguageLexicon:
         actor_words = files.read(f"{lang}/actors.yaml")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from conflictlens.coder.lexicon import NEEDS_NATIONALITY, ActorLexeme, ActorNamer, LanguageLexicon
 from conflictlens.model import (
@@ -22,7 +22,7 @@ from conflictlens.model import (
     TriggerMention,
     WeaponMention,
 )
-from conflictlens.text.match import Match
+from conflictlens.text.match import Match, PhraseScan
 
 __all__ = ["distribute", "find_mentions", "is_adjacent"]
 
@@ -32,17 +32,46 @@ ADJACENT_MAX_WORDS = 1
 """How many words may stand between a noun and its nationality adjective: "la base d'occupation
 américaine" has one ("d'occupation"); calibrated on the seed and the project's gold articles."""
 _GAP_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
-_GAP_ALLOWED = re.compile(r"^[\s\w'-]*$")
+_GAP_ALLOWED = re.compile(r"[\s\w'-]*")
+_SPACE = frozenset(" \n\t")
 
 
 def is_adjacent(
     folded: str, left_end: int, right_start: int, max_words: int = ADJACENT_MAX_WORDS
 ) -> bool:
     """True when at most ``max_words`` words, and no punctuation, separate two matches."""
-    if right_start < left_end:
+    if right_start <= left_end:
+        return right_start == left_end and max_words >= 0
+    # Read in place (no copy of the gap): this runs for many pairs of matches per document.
+    allowed = _GAP_ALLOWED.match(folded, left_end, right_start)
+    if allowed is None or allowed.end() != right_start:
         return False
-    gap = folded[left_end:right_start]
-    return bool(_GAP_ALLOWED.match(gap)) and len(_GAP_WORD.findall(gap)) <= max_words
+    return len(_GAP_WORD.findall(folded, left_end, right_start)) <= max_words
+
+
+class _Gaps:
+    """:func:`is_adjacent` for the many pairs of matches of one document: how far the text runs
+    without punctuation from a position is read once per position, and a pair beyond it is
+    rejected without reading the gap."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self._reach: dict[int, int] = {}
+
+    def adjacent(
+        self, left_end: int, right_start: int, max_words: int = ADJACENT_MAX_WORDS
+    ) -> bool:
+        if right_start <= left_end:
+            return right_start == left_end and max_words >= 0
+        if right_start - left_end == 1 and max_words >= 0 and self.folded[left_end] in _SPACE:
+            return True  # the usual case: one space between
+        reach = self._reach.get(left_end)
+        if reach is None:
+            allowed = _GAP_ALLOWED.match(self.folded, left_end)
+            reach = self._reach[left_end] = allowed.end() if allowed else left_end
+        if right_start > reach:
+            return False
+        return len(_GAP_WORD.findall(self.folded, left_end, right_start)) <= max_words
 
 
 def distribute(sentences: Sequence[Sentence], items: Iterable[T]) -> list[list[T]]:
@@ -63,10 +92,13 @@ def find_mentions(
     sentences: Sequence[Sentence],
     lexicon: LanguageLexicon,
     namer: ActorNamer,
+    scan: PhraseScan | None = None,
 ) -> list[SentenceMentions]:
-    """Triggers, actors, weapons and cues of every sentence."""
-    actor_matches = lexicon.actors.find(text, folded)
-    demonyms = lexicon.demonyms.find(text, folded)
+    """Triggers, actors, weapons and cues of every sentence; ``scan``, when given, holds the
+    occurrences of the lexicon's words in ``folded`` (see :meth:`LanguageLexicon.matchers`)."""
+    gaps = _Gaps(folded)
+    actor_matches = lexicon.actors.find(text, folded, scan)
+    demonyms = lexicon.demonyms.find(text, folded, scan)
     triggers = [
         TriggerMention(
             span=Span(m.start, m.end, text[m.start : m.end]),
@@ -74,23 +106,23 @@ def find_mentions(
             sub_event_type=m.payload.sub_event_type,
             needs_weapon=m.payload.weak,
         )
-        for m in lexicon.triggers.find(text, folded)
+        for m in lexicon.triggers.find(text, folded, scan)
     ]
     weapons = [
         WeaponMention(
             Span(m.start, m.end, text[m.start : m.end]),
             m.payload,
-            owner_marked=_next_to_demonym(folded, m, demonyms),
+            owner_marked=_next_to_demonym(gaps, m, demonyms),
         )
-        for m in lexicon.weapons.find(text, folded)
+        for m in lexicon.weapons.find(text, folded, scan)
     ]
     cues = [
         CueMention(Span(m.start, m.end, text[m.start : m.end]), m.payload, m.key)  # type: ignore[arg-type]
-        for m in lexicon.cues.find(text, folded)
+        for m in lexicon.cues.find(text, folded, scan)
     ]
-    actors = _resolve_actors(text, folded, actor_matches, demonyms, namer)
+    actors = _resolve_actors(text, gaps, actor_matches, demonyms, namer)
     actors += _nationalities_on_events(
-        text, folded, actor_matches, demonyms, triggers, weapons, namer
+        text, gaps, actor_matches, demonyms, triggers, weapons, namer
     )
     actors.sort(key=lambda a: a.span.start)
     per_sentence = [SentenceMentions(sentence) for sentence in sentences]
@@ -105,16 +137,13 @@ def find_mentions(
     return per_sentence
 
 
-def _next_to_demonym(folded: str, match: Match[str], demonyms: list[Match[ActorLexeme]]) -> bool:
-    return any(
-        is_adjacent(folded, match.end, d.start) or is_adjacent(folded, d.end, match.start)
-        for d in demonyms
-    )
+def _next_to_demonym(gaps: _Gaps, match: Match[str], demonyms: list[Match[ActorLexeme]]) -> bool:
+    return any(_either_side(gaps, match, d, ADJACENT_MAX_WORDS) for d in demonyms)
 
 
 def _nationalities_on_events(
     text: str,
-    folded: str,
+    gaps: _Gaps,
     matches: list[Match[ActorLexeme]],
     demonyms: list[Match[ActorLexeme]],
     triggers: list[TriggerMention],
@@ -125,10 +154,10 @@ def _nationalities_on_events(
     spans = [t.span for t in triggers if not t.needs_weapon] + [w.span for w in weapons]
     found = []
     for match in demonyms:
-        if any(_adjacent(folded, match, other) for other in matches):
+        if any(_adjacent(gaps, match, other) for other in matches):
             continue  # it qualifies an actor word ("forces russes", "résistance irakienne")
         country = namer.country(match.payload.value)
-        if country is None or not any(_touches(folded, match, span) for span in spans):
+        if country is None or not any(_touches(gaps, match, span) for span in spans):
             continue
         found.append(
             ActorMention(
@@ -143,26 +172,34 @@ def _nationalities_on_events(
     return found
 
 
-def _adjacent(folded: str, a: Match[ActorLexeme], b: Match[ActorLexeme] | Span) -> bool:
+def _adjacent(gaps: _Gaps, a: Match[ActorLexeme], b: Match[ActorLexeme] | Span) -> bool:
     """Side by side, or one inside the other ("base américaine" holds "américaine")."""
     if b.start <= a.start and a.end <= b.end:
         return True
-    return is_adjacent(folded, a.end, b.start) or is_adjacent(folded, b.end, a.start)
+    return _either_side(gaps, a, b, ADJACENT_MAX_WORDS)
 
 
-def _touching(folded: str, a: Match[ActorLexeme], b: Match[ActorLexeme]) -> bool:
-    return is_adjacent(folded, a.end, b.start, 0) or is_adjacent(folded, b.end, a.start, 0)
+def _either_side(gaps: _Gaps, a: Match[Any] | Span, b: Match[Any] | Span, max_words: int) -> bool:
+    """``b`` right after ``a`` or right before it. Only the order the two stand in is read: the
+    other one cannot be adjacent."""
+    if a.end <= b.start:
+        return gaps.adjacent(a.end, b.start, max_words)
+    return b.end <= a.start and gaps.adjacent(b.end, a.start, max_words)
 
 
-def _touches(folded: str, a: Match[ActorLexeme], b: Span) -> bool:
+def _touching(gaps: _Gaps, a: Match[ActorLexeme], b: Match[ActorLexeme]) -> bool:
+    return _either_side(gaps, a, b, 0)
+
+
+def _touches(gaps: _Gaps, a: Match[ActorLexeme], b: Span) -> bool:
     """A nationality on an event word stands right by it: "frappes israéliennes", "Russian
     missiles"; "targeted the Liberian-flagged ship" does not make Liberia the attacker."""
-    return is_adjacent(folded, a.end, b.start, 0) or is_adjacent(folded, b.end, a.start, 0)
+    return _either_side(gaps, a, b, 0)
 
 
 def _resolve_actors(
     text: str,
-    folded: str,
+    gaps: _Gaps,
     matches: list[Match[ActorLexeme]],
     demonyms: list[Match[ActorLexeme]],
     namer: ActorNamer,
@@ -172,7 +209,7 @@ def _resolve_actors(
     named = [m for m in matches if m.payload.kind == "named"]
     for match in matches:
         lexeme = match.payload
-        if lexeme.kind == "generic" and any(_touching(folded, match, n) for n in named):
+        if lexeme.kind == "generic" and any(_touching(gaps, match, n) for n in named):
             continue  # "ISGS militants", "Taliban fighters": the name says who they are
         span = Span(match.start, match.end, text[match.start : match.end])
         if lexeme.kind == "named":
@@ -188,7 +225,7 @@ def _resolve_actors(
                 )
             )
         else:
-            actor = _generic(text, folded, match, span, demonyms, namer)
+            actor = _generic(text, gaps, match, span, demonyms, namer)
             if actor.name or lexeme.value != NEEDS_NATIONALITY:
                 resolved.append(actor)
     return resolved
@@ -196,7 +233,7 @@ def _resolve_actors(
 
 def _generic(
     text: str,
-    folded: str,
+    gaps: _Gaps,
     match: Match[ActorLexeme],
     span: Span,
     demonyms: list[Match[ActorLexeme]],
@@ -206,7 +243,7 @@ def _generic(
     kind = match.payload.value
     if facility or kind == NEEDS_NATIONALITY:
         kind = "military"
-    nationality = next((d for d in demonyms if _adjacent(folded, d, match)), None)
+    nationality = next((d for d in demonyms if _adjacent(gaps, d, match)), None)
     country = namer.country(nationality.payload.value) if nationality else None
     if nationality is not None:
         start, end = min(span.start, nationality.start), max(span.end, nationality.end)

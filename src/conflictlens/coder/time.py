@@ -26,7 +26,7 @@ from conflictlens.codebook.files import CodebookFiles
 from conflictlens.errors import CodebookError
 from conflictlens.model import DateMention, PartialDate, Precision, Span
 from conflictlens.text.fold import fold
-from conflictlens.text.match import PhraseMatcher
+from conflictlens.text.match import PhraseMatcher, PhraseScan
 from conflictlens.text.numbers import NumberWords
 
 __all__ = ["DateRules"]
@@ -171,16 +171,24 @@ class DateRules:
         )
 
     def find(
-        self, text: str, folded: str, start: int, end: int, published: PartialDate | None
+        self,
+        text: str,
+        folded: str,
+        start: int,
+        end: int,
+        published: PartialDate | None,
+        scan: PhraseScan | None = None,
     ) -> list[DateMention]:
         """Date expressions in text[start:end] (a sentence; text is the whole document, folded =
-        fold(text)), resolved against the publication date, spans in document offsets, in order."""
-        tokens = self._tokens(text, folded, start, end)
+        fold(text)), resolved against the publication date, spans in document offsets, in order.
+        ``scan``, when given, holds the occurrences of the date and number words in ``folded``
+        (a :class:`PhraseScanner` over this rules' matchers), read once for the whole text."""
+        tokens = self._tokens(text, folded, start, end, scan)
         found = self._numeric(folded, start, end, published)
         if tokens:
             found += self._explicit(folded, start, end, tokens, published)
             found = self._relative(folded, tokens, found, published)
-            found += self._ago(folded, start, tokens, published)
+            found += self._ago(folded, start, tokens, published, scan)
         mentions: list[DateMention] = []
         last_end = -1
         for item in sorted(found, key=lambda f: (f.start, -f.end)):
@@ -198,15 +206,16 @@ class DateRules:
 
     # --- tokens -----------------------------------------------------------------------------
 
-    def _tokens(self, text: str, folded: str, start: int, end: int) -> list[_Token]:
-        piece = folded[start:end]
+    def _tokens(
+        self, text: str, folded: str, start: int, end: int, scan: PhraseScan | None
+    ) -> list[_Token]:
         tokens: list[_Token] = []
-        for match in self.lexicon.find(piece, piece):
+        for match in self.lexicon.find_in(folded, start, end, scan):
             word = match.payload
-            first = start + match.start
+            first = match.start
             if self.capitalised and word.kind in ("month", "weekday") and text[first].islower():
                 continue  # "may", "march" as verbs
-            tokens.append(_Token(first, start + match.end, word.kind, word.value))
+            tokens.append(_Token(first, match.end, word.kind, word.value))
         return tokens
 
     def _joined(self, folded: str, left_end: int, right_start: int) -> bool:
@@ -364,13 +373,18 @@ class DateRules:
     # --- "il y a trois jours" ---------------------------------------------------------------
 
     def _ago(
-        self, folded: str, start: int, tokens: Sequence[_Token], published: PartialDate | None
+        self,
+        folded: str,
+        start: int,
+        tokens: Sequence[_Token],
+        published: PartialDate | None,
+        scan: PhraseScan | None,
     ) -> list[_Found]:
         found: list[_Found] = []
         for index, unit in enumerate(tokens):
             if unit.kind != "unit":
                 continue
-            numbers = self.numbers.find(folded, max(start, unit.start - _WINDOW), unit.start)
+            numbers = self.numbers.find(folded, max(start, unit.start - _WINDOW), unit.start, scan)
             number = numbers[-1] if numbers else None
             if number is None or number.value is None or number.vague:
                 continue

@@ -45,14 +45,20 @@ def _fold_char(char: str) -> str:
     return base if base.isalpha() else lower
 
 
+_TABLE_SIZE = 0x2100
+"""The table lists every character below this one (all folded ranges and general punctuation):
+``str.translate`` then finds each character by index, where a dict raises and catches a KeyError
+for every character it does not change. Characters above it pass through unchanged as well."""
+
+
 @cache
-def _table() -> dict[int, str]:
-    table = {code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)}
+def _table() -> list[str]:
+    table = [chr(code) for code in range(_TABLE_SIZE)]
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code).lower()
     for low, high in _RANGES:
         for code in range(low, high + 1):
-            folded = _fold_char(chr(code))
-            if folded != chr(code):
-                table[code] = folded
+            table[code] = _fold_char(chr(code))
     for char, folded in _PUNCT_FOLDS.items():
         table[ord(char)] = folded
     return table
@@ -60,6 +66,8 @@ def _table() -> dict[int, str]:
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and fold letter variants, one character for one."""
+    if text.isascii():
+        return text.lower()  # the table changes nothing else in ASCII
     return text.translate(_table())
 
 

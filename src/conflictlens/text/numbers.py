@@ -19,7 +19,7 @@ from typing import Any, Literal
 from conflictlens.codebook.files import CodebookFiles
 from conflictlens.errors import CodebookError
 from conflictlens.text.fold import fold
-from conflictlens.text.match import PhraseMatcher
+from conflictlens.text.match import PhraseMatcher, PhraseScan
 
 __all__ = ["Number", "NumberWords"]
 
@@ -147,14 +147,16 @@ class NumberWords:
         joiners = frozenset(fold(str(word)).strip() for word in data.get("joiners") or [])
         return cls(PhraseMatcher(entries), joiners)
 
-    def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Number]:
-        """Numbers in ``folded[start:end]`` (text folded with ``fold``), in document offsets."""
+    def find(
+        self, folded: str, start: int = 0, end: int | None = None, scan: PhraseScan | None = None
+    ) -> list[Number]:
+        """Numbers in ``folded[start:end]`` (text folded with ``fold``), in document offsets;
+        ``scan``, when given, holds the occurrences of this lexicon's words in ``folded``."""
         end = len(folded) if end is None else end
-        piece = folded[start:end]
         words = [
-            (m.start + start, m.end + start, m.payload)
-            for m in self.matcher.find(piece, piece)
-            if not _runs_on(folded, m.end + start)
+            (m.start, m.end, m.payload)
+            for m in self.matcher.find_in(folded, start, end, scan)
+            if not _runs_on(folded, m.end)
         ]
         first_digit = _ANY_DIGIT.search(folded, start, end)
         if first_digit is not None:

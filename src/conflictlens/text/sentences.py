@@ -16,7 +16,13 @@ from conflictlens.model import Sentence
 
 __all__ = ["SentenceSplitter"]
 
-_BOUNDARY = re.compile(r"[.!?؟…]+[\"'»)\]]*(?=\s+[\"'«(\[]?\w)|\n\s*\n|\n")
+# Sentence-final punctuation (and closing quotes) before the next word, a paragraph break or a
+# line break. The pattern starts with one character class, which lets the regex engine skip from
+# one candidate character to the next instead of trying three alternatives at every position.
+_BOUNDARY = re.compile(
+    r"[.!?؟…\n](?:(?<=[^\n])[.!?؟…]*[\"'»)\]]*(?=\s+[\"'«(\[]?\w)|(?<=\n)\s*\n|(?<=\n))"
+)
+# The word before the final punctuation of a chunk's last token ("Gen." -> "Gen").
 _LAST_WORD = re.compile(r"(\S+?)[.!?؟…]+[\"'»)\]]*$")
 MIN_SENTENCE_CHARS = 3
 
@@ -41,7 +47,9 @@ class SentenceSplitter:
         start = 0
         for boundary in _BOUNDARY.finditer(text):
             end = boundary.end()
-            if boundary.group().strip() and self._is_abbreviation(text[start:end], abbreviations):
+            if text[boundary.start()] != "\n" and self._is_abbreviation(
+                text[start:end], abbreviations
+            ):
                 continue
             self._append(sentences, text, start, end)
             start = end
@@ -50,7 +58,9 @@ class SentenceSplitter:
 
     @staticmethod
     def _is_abbreviation(chunk: str, abbreviations: frozenset[str]) -> bool:
-        match = _LAST_WORD.search(chunk.rstrip())
+        # Only the last token can hold the word: neither part of the pattern crosses a space.
+        tokens = chunk.rsplit(None, 1)
+        match = _LAST_WORD.match(tokens[-1]) if tokens else None
         if match is None:
             return False
         word = match.group(1).lstrip("\"'«(")
@@ -62,5 +72,5 @@ class SentenceSplitter:
         stripped = chunk.strip()
         if len(stripped) < MIN_SENTENCE_CHARS:
             return
-        offset = start + chunk.index(stripped)
+        offset = start + len(chunk) - len(chunk.lstrip())
         sentences.append(Sentence(len(sentences), offset, offset + len(stripped), stripped))
