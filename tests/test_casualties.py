@@ -72,6 +72,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("en", "Three drones were shot down and two missiles were intercepted.", []),
     ("en", "A civilian was killed in the strike.", ["killed 1"]),
     ("en", "A soldier said 3 people were killed.", ["killed 3"]),
+    ("en", "Angry crowd lynches man accused of theft in market town.", ["killed 1"]),
+    ("en", "Police informant shot dead outside his home.", ["killed 1"]),
+    ("en", "The man killed two herders before fleeing.", ["killed 2"]),
+    ("en", "Gunmen killed villagers and burned their homes.", []),
     # Arabic
     ("ar", "قتل ثلاثة مدنيين وأصيب خمسة آخرون في القصف", ["killed 3", "injured 5"]),
     ("ar", "أسفر القصف عن مقتل 4 جنود", ["killed 4"]),

@@ -73,7 +73,7 @@ class _Hit:
 
 @dataclass(slots=True)
 class _Pair:
-    cost: tuple[int, int, int]
+    cost: tuple[int, int, int, int]
     word: int
     count: int
 
@@ -87,6 +87,9 @@ class _Count:
     value: int | None
     weak: bool = False
     """An indefinite article ("a man was killed"): one, but only right next to its words."""
+    noun: bool = False
+    """A people noun that counts itself ("a soldier", "man"): a number as near wins over it
+    ("the man killed two herders")."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -219,7 +222,7 @@ class CasualtyRules:
         implied: list[_Count] = []
         for m in self.lexicon.find_in(folded, start, end, scan):
             if m.payload.people:
-                implied.append(_Count(m.start, m.end, m.payload.count))
+                implied.append(_Count(m.start, m.end, m.payload.count, noun=True))
             else:
                 hits.append(_Hit(m.start, m.end, m.payload))
         if not hits:
@@ -320,7 +323,7 @@ class CasualtyRules:
 
     def _cost(
         self, folded: str, spans: Sequence[tuple[int, int]], hit: _Hit, count: _Count
-    ) -> tuple[int, int, int] | None:
+    ) -> tuple[int, int, int, int] | None:
         """How far apart a casualty word and a count are, or None when they cannot pair."""
         before = count.end <= hit.start
         if not before and count.start < hit.end:
@@ -350,7 +353,12 @@ class CasualtyRules:
                 return None
             if unknown and not self._people_follow(folded, count):
                 return None  # "killed in 3 attacks"
-        return (len(words) + unknown, 0 if before else 1, right - left)
+        return (
+            len(words) + unknown,
+            int(count.weak or count.noun),
+            0 if before else 1,
+            right - left,
+        )
 
     def _gap_words(self, gap: str) -> list[str] | None:
         """The class of each word of a gap, or None when punctuation cuts it."""
