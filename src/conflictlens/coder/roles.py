@@ -5,7 +5,9 @@ Rules (calibrated on the seed, the project's gold articles and the ACLED develop
   at the end of a chain of verbs ("raiders attacked the post, killing ... and abducting ..."),
   the subject of the chain's first verb did it; of two sides named together ("Hamas and PIJ
   fighters fought"), the first is actor1;
-- passive voice ("a été ciblée par", "came under"): the other way round;
+- passive voice ("a été ciblée par", "came under"): the other way round; a party between the
+  passive verb and the weapon that tells the event owns the weapon ("killed by a Taliban
+  grenade");
 - the dead and wounded a count names ("three guards were hurt", "killing 2 soldiers") suffered
   it; with nobody before the trigger, an armed party right after it did it ("in an ambush by
   Taliban fighters"), and so does a non-state armed group ("a battle with JNIM fighters");
@@ -171,6 +173,13 @@ def _by_position(
     if _is_passive(mentions, trigger):
         actor1 = next((a for a in after if not a.holds_facility), None)
         actor2 = before[-1] if before else None
+        agent = _agent_on_weapon(mentions, trigger, before) if actor1 is None else None
+        if agent is not None:
+            # "two soldiers were killed by a Taliban hand grenade": the party between the
+            # passive verb and the weapon that tells the event owns the weapon.
+            actor1 = agent
+            earlier = [a for a in before if a.span.end <= agent.span.start and a is not agent]
+            actor2 = earlier[-1] if earlier else None
     else:
         doers = [a for a in before if not a.holds_facility]
         actor1 = doers[-1] if doers else None
@@ -333,6 +342,22 @@ def _near(span: Span, trigger: TriggerMention, mentions: SentenceMentions) -> bo
         span.start - t.end <= QUALIFIER_REACH_CHARS and t.start - span.end <= QUALIFIER_REACH_CHARS
         for t in targets
     )
+
+
+def _agent_on_weapon(
+    mentions: SentenceMentions, trigger: TriggerMention, before: list[ActorMention]
+) -> ActorMention | None:
+    """The party standing between a passive verb and the event word that follows it within
+    PASSIVE_WINDOW_CHARS ("killed by a Taliban hand grenade"): the agent of the verb."""
+    ends = [
+        c.span.end
+        for c in mentions.cues
+        if c.kind == "passive" and 0 <= trigger.span.start - c.span.end <= PASSIVE_WINDOW_CHARS
+    ]
+    if not ends:
+        return None
+    between = [a for a in before if a.span.start >= max(ends) and not a.holds_facility]
+    return between[-1] if between else None
 
 
 def _is_passive(mentions: SentenceMentions, trigger: TriggerMention) -> bool:
