@@ -54,7 +54,9 @@ def test_a_party_that_only_speaks_of_an_offensive_makes_no_event(pipeline: Pipel
             "On Friday, UPDF soldiers recaptured the town of Kotido from cattle raiders.",
             "Military Forces of Uganda",
         ),
-        ("On Friday, IS militants attacked a checkpoint near Kirkuk.", "IS: Islamic State"),
+        ("On Friday, IS militants attacked a checkpoint near Kirkuk.", "Islamic State (Iraq)"),
+        # ACLED names the organisation's branch after the country it acts in (actors.yaml).
+        ("Islamic State fighters attacked a village near Palmyra.", "Islamic State (Syria)"),
     ],
 )
 def test_armies_and_groups_known_by_acronyms(pipeline: Pipeline, text: str, actor1: str) -> None:

@@ -296,7 +296,7 @@ class EventBuilder:
         if actor is None:
             return None
         if actor.name:
-            return actor.name, actor.inter
+            return self.namer.branch(actor.name, country), actor.inter
         if actor.generic_kind and country:
             return self.namer.name(actor.generic_kind, country), actor.inter
         return None

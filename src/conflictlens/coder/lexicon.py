@@ -71,10 +71,21 @@ class Taxonomy:
 
 
 class ActorNamer:
-    """ACLED country names by ISO alpha-2 (countries.yaml), and the names ACLED gives actors known
-    only by their kind (taxonomy.yaml, ``generic_actors``): "Military Forces of Israel"."""
+    """ACLED country names by ISO alpha-2 (countries.yaml), the names ACLED gives actors known
+    only by their kind (taxonomy.yaml, ``generic_actors``): "Military Forces of Israel", and the
+    branches of actors named after the country they act in (actors.yaml, ``branches``)."""
 
-    def __init__(self, countries: dict[str, Any], taxonomy: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        countries: dict[str, Any],
+        taxonomy: dict[str, Any],
+        actors: dict[str, Any] | None = None,
+    ) -> None:
+        self._branches: dict[str, dict[str, str]] = {
+            str(actor["name"]): {str(k): str(v) for k, v in actor["branches"].items()}
+            for actor in (actors or {}).get("actors", [])
+            if actor.get("branches")
+        }
         self._by_code: dict[str, tuple[str, str | None]] = {}
         for row in countries.get("countries", []):
             self._by_code[str(row["iso2"]).upper()] = (str(row["name"]), row.get("article"))
@@ -86,7 +97,14 @@ class ActorNamer:
 
     @classmethod
     def load(cls, files: CodebookFiles) -> ActorNamer:
-        return cls(files.read("countries.yaml"), files.read("taxonomy.yaml"))
+        return cls(
+            files.read("countries.yaml"), files.read("taxonomy.yaml"), files.read("actors.yaml")
+        )
+
+    def branch(self, name: str, country: str | None) -> str:
+        """The name ACLED gives the branch of actor ``name`` in ``country`` ("Islamic State
+        (Syria)"), or ``name`` itself when it has none there (actors.yaml, ``branches``)."""
+        return self._branches.get(name, {}).get(country or "", name)
 
     def country(self, iso2: str) -> str | None:
         entry = self._by_code.get(iso2.upper())
