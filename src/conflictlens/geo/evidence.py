@@ -92,13 +92,13 @@ class Context:
     anchors: list[tuple[float, float, int]] = field(default_factory=list)
     """(lat, lon, mention number) of places confidently resolved in the first pass."""
 
-    def own(self, group: list[Mention]) -> list[Mention]:
+    def own(
+        self, group: list[Mention], places: set[int], numbers: set[int], keys: set[str]
+    ) -> list[Mention]:
         """The mentions whose votes a name gave itself, which are no independent evidence: its
         own, those of the same name read apart ("Estado de México" for "México"), and those of
-        another name of a town it may be ("Dublin City" for "Dublin")."""
-        places = {place for mention in group for place, _ in mention.candidates}
-        numbers = {mention.number for mention in group}
-        keys = {mention.found.key for mention in group}
+        another name of a town it may be ("Dublin City" for "Dublin"). ``places``, ``numbers``
+        and ``keys`` are the group's candidate places, mention numbers and name keys."""
         return group + [
             m
             for m in self.voters

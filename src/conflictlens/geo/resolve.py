@@ -40,9 +40,11 @@ only when it is a large town or when the document supports it locally.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from conflictlens.geo.cues import Cues
 from conflictlens.geo.evidence import (
@@ -109,6 +111,7 @@ class Resolver:
         self._cues = cues
         self._reader = MentionReader(gazetteer, cues)
         self._places: dict[int, Place] = {}
+        self._known: dict[int, tuple[str, str, bool]] = {}
         self._country = gazetteer.features.index("country")
         self._admin1 = gazetteer.features.index("admin1")
 
@@ -120,27 +123,71 @@ class Resolver:
         mentions = self._mentions(text, folded, found, demonyms, counties)
         if not mentions:
             return []
-        groups = list(senses(mentions).values())
+        # What the choice reads of each name is the same in every round: read it once.
+        names = [self._name(group) for group in senses(mentions).values()]
+        votes: dict[tuple[int, int], Vote] = {}
         guesses = {m.number: self._first_guess(m) for m in mentions}
-        context = self._context(demonyms, counties, ((m, guesses[m.number]) for m in mentions))
-        verdicts = [self._choose(group, context) for group in groups]
+        context = self._context(demonyms, counties, mentions, guesses, votes)
+        verdicts = [self._choose(name, context) for name in names]
         for _ in range(_REREADS):
-            choices = _choices(groups, verdicts)
+            choices = _choices(names, verdicts)
             if choices == guesses:
                 break  # the last round changed nothing: the reading has settled
             guesses = choices
-            context = self._context(demonyms, counties, ((m, choices[m.number]) for m in mentions))
+            context = self._context(demonyms, counties, mentions, choices, votes)
             verdicts = [
-                first if self._settled(group, first) else self._choose(group, context)
-                for group, first in zip(groups, verdicts, strict=True)
+                first if self._settled(name, first) else self._choose(name, context)
+                for name, first in zip(names, verdicts, strict=True)
             ]
         out = [
             (m.found.start, self._place_mention(text, m, verdict.place))
-            for group, verdict in zip(groups, verdicts, strict=True)
+            for name, verdict in zip(names, verdicts, strict=True)
             if verdict is not None
-            for m in group
+            for m in name.mentions
         ]
         return [mention for _, mention in sorted(out, key=lambda item: item[0])]
+
+    def _name(self, group: list[Mention]) -> _Name:
+        """A name's mentions with what every round of the choice reads of them."""
+        first = group[0].candidates
+        if len(first) == 1 and all(m.candidates == first for m in group):
+            place, prior = first[0]
+            if self._strong(place, group[0]):  # one curated or country place: nothing to weigh
+                fixed = Verdict(place, prior, 0.0)
+                return _Name(group, set(), set(), set(), prior, [], True, False, fixed=fixed)
+        facts = self._facts
+        pairs = []
+        for mention in group:
+            for place, prior in mention.candidates:
+                iso, key, wide = facts(place)
+                hint = 0.0
+                if mention.hint is not None and mention.hint != "+":
+                    hint = HINT_WEIGHT if mention.hint == iso else -1.0
+                pairs.append((place, prior, hint, iso, key, wide))
+        places = {place for m in group for place, _ in m.candidates}
+        key = group[0].found.key  # the same for every mention of a name
+        flags = self._gaz.flags
+        return _Name(
+            mentions=group,
+            numbers={m.number for m in group},
+            places=places,
+            keys={key},
+            top=max((pair[1] for pair in pairs), default=None),
+            pairs=pairs,
+            trusted=not self._reader.ambiguous(key) and any(flags[p] & TRUSTED for p in places),
+            person=any(m.person for m in group),
+        )
+
+    def _facts(self, place: int) -> tuple[str, str, bool]:
+        """(country ISO code, province key or "", stands for an area), remembered."""
+        known = self._known.get(place)
+        if known is None:
+            if len(self._known) > _PLACES:
+                self._known.clear()
+            gaz = self._gaz
+            known = (gaz.iso(place), self._key(place), gaz.feature_of(place) in WIDE)
+            self._known[place] = known
+        return known
 
     def _mentions(
         self,
@@ -236,9 +283,9 @@ class Resolver:
             ]
 
     @staticmethod
-    def _settled(group: list[Mention], first: Verdict | None) -> bool:
+    def _settled(name: _Name, first: Verdict | None) -> bool:
         """A name with one place, kept whatever the context, is settled in the first round."""
-        return first is not None and len(group[0].candidates) == 1
+        return first is not None and len(name.mentions[0].candidates) == 1
 
     # --- document context ---------------------------------------------------------------------
 
@@ -255,9 +302,12 @@ class Resolver:
         self,
         demonyms: list[Match[str]],
         counties: list[tuple[str, ...]],
-        choices: Iterable[tuple[Mention, int | None]],
+        mentions: list[Mention],
+        choices: dict[int, int | None],
+        votes: dict[tuple[int, int], Vote],
     ) -> Context:
-        """What the document is about: votes of its demonyms, counties and places so far."""
+        """What the document is about: votes of its demonyms, counties and places so far
+        (``votes`` remembers each mention's vote for a place from one round to the next)."""
         context = Context()
         for demonym in demonyms:
             context.countries[demonym.payload] += 1.0
@@ -267,25 +317,32 @@ class Resolver:
             for state in states if len(states) <= _COUNTY_STATES else ():
                 context.admin1[state] += 1.0
         gaz = self._gaz
-        for mention, place in choices:
+        for mention in mentions:
+            place = choices[mention.number]
             if place is None:
                 mention.vote = NO_VOTE
                 continue
-            key = self._key(place)
-            mention.vote = Vote(
-                gaz.iso(place),
-                self._vote_weight(place),
-                key,
-                self._province_vote(place, mention) if key else 0.0,
-                place if gaz.feature_of(place) not in WIDE else -1,
-            )
+            vote = votes.get((mention.number, place))
+            if vote is None:
+                vote = votes[(mention.number, place)] = self._vote(place, mention)
+            mention.vote = vote
             context.voters.append(mention)
-            context.countries[mention.vote.country] += mention.vote.weight
-            context.admin1[key] += mention.vote.province_weight
-            if gaz.feature_of(place) not in WIDE and len(context.anchors) < _MAX_ANCHORS:
+            context.countries[vote.country] += vote.weight
+            context.admin1[vote.province] += vote.province_weight
+            if vote.town >= 0 and len(context.anchors) < _MAX_ANCHORS:
                 context.anchors.append((gaz.latitude[place], gaz.longitude[place], mention.number))
         context.countries.pop("", None)
         return context
+
+    def _vote(self, place: int, mention: Mention) -> Vote:
+        iso, key, wide = self._facts(place)
+        return Vote(
+            iso,
+            self._vote_weight(place),
+            key,
+            self._province_vote(place, mention) if key else 0.0,
+            place if not wide else -1,
+        )
 
     def _strong(self, place: int, mention: Mention) -> bool:
         """Kept whatever the context: a curated, country or curated-province name."""
@@ -317,50 +374,68 @@ class Resolver:
 
     # --- choice ---------------------------------------------------------------------------------
 
-    def _choose(self, group: list[Mention], context: Context) -> Verdict | None:
+    def _choose(self, name: _Name, context: Context) -> Verdict | None:
         """The place a name's mentions resolve to, or None when it is not a place here.
 
         Every candidate is scored on prior, country, hints and province; the distance to the
         document's other places is weighed for the ``_SHORTLIST`` best of them only (a name like
-        "Springfield" has dozens of places)."""
-        first = group[0].candidates
-        if len(first) == 1 and all(m.candidates == first for m in group):
-            place, prior = first[0]
-            if self._strong(place, group[0]):  # one curated or country place: nothing to weigh
-                return Verdict(place, prior, 0.0)
-        numbers = {m.number for m in group}
-        top = max((prior for m in group for _, prior in m.candidates), default=None)
+        "Springfield" has dozens of places). The choice depends on the context only through the
+        support it gives (the name's own votes left out): when that is what it was in the last
+        round, so is the choice."""
+        if name.fixed is not None:
+            return name.fixed
+        group = name.mentions
+        top = name.top
         if top is None:
             return None
-        own = context.own(group)
+        own = context.own(group, name.places, name.numbers, name.keys)
         shares, provinces = context.shares(own), context.provinces(own)
-        scored = sorted(
-            (
-                self._cheap(place, prior, mention, top, (shares, provinces, context.counties))
-                for mention in group
-                for place, prior in mention.candidates
-            ),
-            key=lambda item: item[0],
-            reverse=True,
-        )
+        support = (shares, provinces, context.anchors)
+        if name.support == support:
+            return name.verdict
+        verdict = self._weigh(name, top, shares, provinces, context)
+        name.support, name.verdict = support, verdict
+        return verdict
+
+    def _weigh(
+        self,
+        name: _Name,
+        top: float,
+        shares: dict[str, float],
+        provinces: dict[str, float],
+        context: Context,
+    ) -> Verdict | None:
+        counties, dominated = context.counties, top - _DOMINANCE
+        scores = []
+        for _, prior, hint, iso, key, _ in name.pairs:
+            province = ADMIN1_WEIGHT * provinces.get(key, 0.0)
+            if not province and key in counties:
+                province = ADMIN1_WEIGHT * _COUNTY_SHARE
+            if province and prior < dominated:
+                province /= 2
+            country = COUNTRY_WEIGHT * shares.get(iso, 0.0)
+            scores.append((prior + country + hint + province, hint, province))
+        # The best first, in the order of the candidates among equals (as a stable sort).
+        shortlist = heapq.nlargest(_SHORTLIST, range(len(scores)), key=lambda i: scores[i][0])
         best: Verdict | None = None
-        for score, local, place, prior in scored[:_SHORTLIST]:
+        for index in shortlist:
+            score, hint, province = scores[index]
+            place, prior, _, _, key, wide = name.pairs[index]
             near = 0.0
-            if context.anchors and self._gaz.feature_of(place) not in WIDE:
-                near = self._neighbour_bonus(place, numbers, context)
-            elif self._gaz.feature[place] == self._admin1 and self._key(place) in provinces:
+            if context.anchors and not wide:
+                near = self._neighbour_bonus(place, name.numbers, context)
+            elif self._gaz.feature[place] == self._admin1 and key in provinces:
                 near = NEAR_WEIGHT  # the province holds other places of the document
-            province = local[1]
             # Same province and nearby mostly say the same thing: the second counts half.
             extra = max(province, near) + min(province, near) / 2 - province
-            if prior < top - _DOMINANCE:
+            if prior < dominated:
                 extra /= 2  # A far smaller namesake of a large town needs more than neighbours.
             total = score + extra
             if best is None or total > best.score:
-                best = Verdict(place, total, local[0] + province + extra)
+                best = Verdict(place, total, hint + province + extra)
         if best is None or self._stray(best, shares):
             return None
-        return best if self._accepted(group, best) else None
+        return best if self._accepted(name, best) else None
 
     def _stray(self, verdict: Verdict, shares: dict[str, float]) -> bool:
         """A small town abroad, with no support in a document about other countries: "Bulo" of
@@ -372,30 +447,6 @@ class Resolver:
         if gaz.flags[verdict.place] & (TRUSTED | FOCUS) or gaz.feature_of(verdict.place) in WIDE:
             return False
         return math.log10(gaz.population[verdict.place] + 100) < _STRAY_PRIOR
-
-    def _cheap(
-        self,
-        place: int,
-        prior: float,
-        mention: Mention,
-        top: float,
-        support: tuple[dict[str, float], dict[str, float], set[str]],
-    ) -> tuple[float, tuple[float, float], int, float]:
-        """(score without neighbours, (hint, province support), place, prior); ``support`` is
-        (country shares, provinces of the document, states with a county the text names)."""
-        gaz = self._gaz
-        shares, provinces, counties = support
-        hint = 0.0
-        if mention.hint is not None and mention.hint != "+":
-            hint = HINT_WEIGHT if mention.hint == gaz.iso(place) else -1.0
-        key = self._key(place)
-        province = ADMIN1_WEIGHT * provinces.get(key, 0.0)
-        if not province and key in counties:
-            province = ADMIN1_WEIGHT * _COUNTY_SHARE
-        if province and prior < top - _DOMINANCE:
-            province /= 2
-        country = COUNTRY_WEIGHT * shares.get(gaz.iso(place), 0.0)
-        return prior + country + hint + province, (hint, province), place, prior
 
     def _neighbour_bonus(self, place: int, numbers: set[int], context: Context) -> float:
         """NEAR_WEIGHT within 100 km of another place of the document, half within 300 km
@@ -414,14 +465,14 @@ class Resolver:
             return NEAR_WEIGHT
         return NEAR_WEIGHT / 2 if nearest < _DEGREES_300KM else 0.0
 
-    def _accepted(self, group: list[Mention], verdict: Verdict) -> bool:
-        mentions = [m for m in group if verdict.place in (p for p, _ in m.candidates)]
-        if any(self._strong(p, m) for m in group for p, _ in m.candidates):
+    def _accepted(self, name: _Name, verdict: Verdict) -> bool:
+        if name.trusted:
             # A curated or country name (here or for a namesake: "Kherson" the oblast) is no
             # common word: its best reading stands.
             return True
-        if any(m.person for m in group):
+        if name.person:
             return False
+        mentions = [m for m in name.mentions if verdict.place in (p for p, _ in m.candidates)]
         prior = max(p for m in mentions for c, p in m.candidates if c == verdict.place)
         local = verdict.local + (HINT_WEIGHT if any(m.hint == "+" for m in mentions) else 0.0)
         if all(m.alone for m in mentions):
@@ -459,10 +510,38 @@ class Resolver:
         return PlaceMention(Span(start, end, text[start:end]), place, relation)
 
 
-def _choices(groups: list[list[Mention]], verdicts: list[Verdict | None]) -> dict[int, int | None]:
+def _choices(names: list[_Name], verdicts: list[Verdict | None]) -> dict[int, int | None]:
     """The place each mention resolved to (None: no place)."""
     return {
         m.number: verdict.place if verdict is not None else None
-        for group, verdict in zip(groups, verdicts, strict=True)
-        for m in group
+        for name, verdict in zip(names, verdicts, strict=True)
+        for m in name.mentions
     }
+
+
+_Support = tuple[dict[str, float], dict[str, float], list[tuple[float, float, int]]]
+
+
+@dataclass(slots=True)
+class _Name:
+    """One name's mentions (one sense per document) and what each round of the choice reads."""
+
+    mentions: list[Mention]
+    numbers: set[int]
+    places: set[int]
+    keys: set[str]
+    top: float | None
+    """The best prior of its candidates."""
+    pairs: list[tuple[int, float, float, str, str, bool]]
+    """Every candidate of every mention: (place, prior, hint score, ISO code, province key,
+    stands for an area)."""
+    trusted: bool
+    """A curated or country name, here or for a namesake: its best reading stands."""
+    person: bool
+    """One of its mentions looks like part of a person's name."""
+    fixed: Verdict | None = None
+    """The place of a name whatever the context (one curated or country place)."""
+    support: _Support | None = None
+    """The country shares, province shares and anchors of the last choice."""
+    verdict: Verdict | None = None
+    """The last choice."""
