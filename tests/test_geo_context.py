@@ -125,3 +125,13 @@ def test_a_name_read_apart_is_no_support_for_itself(geocoder: Geocoder) -> None:
         "siguen en cabeza.",
     )
     assert next(m.place.feature for m in found if m.span.text == "México") == "country"
+
+
+def test_the_ends_of_a_road_are_towns_not_provinces(geocoder: Geocoder) -> None:
+    """Tahoua is a town and the province it is the seat of; a road joins towns."""
+    found = places(
+        geocoder,
+        "Une mine a explosé sur la route reliant Tahoua à Abalak, dans l'ouest du Niger.",
+    )
+    [tahoua] = [m for m in found if m.span.text == "Tahoua"]
+    assert tahoua.place.feature == "city"
