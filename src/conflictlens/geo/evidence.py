@@ -1,6 +1,6 @@
 """What the resolver knows about names and about the document, and the scores it weighs.
 
-See :mod:`conflictlens.geo.resolve` for how these are used.
+See :mod:`conflictlens.geo.resolve` and :mod:`conflictlens.geo.scoring` for how these are used.
 """
 
 from __future__ import annotations

@@ -1,20 +1,18 @@
-"""Choosing one place for each name found, with the document's own context.
+"""Reading the document's context, and choosing one place for each name found within it.
 
-Each place that carries a name gets a score:
+The document votes for countries and provinces: country names, demonyms ("syrienne", "Iraqi"),
+provinces, curated sites and towns give the country they name or lie in (a country 2, a curated
+place 1.5, any other 1), and a province or town its province (a province named outright
+``PROVINCE_VOTE``, a town 1, a town whose name several provinces share ``SHARED_VOTE``); a county
+name in a list ("Jackson and Barrow counties") votes for the US and, when few states share it,
+for its state. Towns the document places are the anchors its other names are measured against.
+How a name's candidates are weighed against these is :mod:`conflictlens.geo.scoring`'s job.
 
-- a *prior*: a country outranks a curated site, which outranks a province; a town scores by its
-  population (log scale), a little more under its main name than under an alternate;
-- the *document's countries*: votes from country names, demonyms ("syrienne", "Iraqi"), provinces,
-  curated sites and large towns; a place in a country the document is about gains up to
-  ``COUNTRY_WEIGHT``;
-- *local support*: a town in a province the document is about gains up to ``ADMIN1_WEIGHT``, in
-  proportion to that province's votes (a province named outright votes ``PROVINCE_VOTE``, a town
-  1, a town whose name several provinces share ``SHARED_VOTE``); one near another place of the
-  document gains up to ``NEAR_WEIGHT``, and a province holding other places of the document as
-  much; a demonym qualifying the name ("la ville syrienne d'Al-Hasakah") or a province or
-  country right after a comma ("Paris, Texas", "Monroeville, Ala.") gains ``HINT_WEIGHT``; a
-  province word ("Anbar province", "ريف") favours the province, a town word ("la ville de") the
-  town, and a word after it ("a Lebanon woman", "Lebanon police") a town over a country.
+The words around a name hint at its place: a demonym qualifying it ("la ville syrienne
+d'Al-Hasakah") or a province or country right after a comma ("Paris, Texas", "Monroeville, Ala.")
+narrows it; a province word ("Anbar province", "ريف") favours the province, a town word ("la
+ville de") the town, and a word after it ("a Lebanon woman", "Lebanon police") a town over a
+country.
 
 A name's own votes are left out of the context it is judged by, and so are those of another
 name of a town it may be ("Dublin City Council" is no vote for Ireland's Dublin).
@@ -30,32 +28,18 @@ person's in the whole document when one of its mentions looks like part of a per
 
 A demonym is no place ("Canadian winters"), nor a town name in a list of counties ("Jackson
 and Barrow counties", read as "Jackson County" is: a clue to the state, no point).
-
-Curated, country and curated-province names (and their namesakes: "Kherson" the city) are kept.
-Other names (GeoNames towns, provinces of other countries, curated names listed as ambiguous) must
-clear a threshold; one that stands alone (a single word opening a sentence or part of a longer
-hyphenated name, or a single Arabic word, which has no capitals to tell names from words) is kept
-only when it is a large town or when the document supports it locally.
 """
 
 from __future__ import annotations
 
-import heapq
 import itertools
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from conflictlens.geo.cues import Cues
 from conflictlens.geo.evidence import (
     ACCEPT,
-    ADMIN1_WEIGHT,
-    ALONE,
-    COUNTRY_WEIGHT,
     HINT_WEIGHT,
-    NEAR_WEIGHT,
     NO_VOTE,
-    SMALL,
     WIDE,
     Context,
     Mention,
@@ -64,9 +48,10 @@ from conflictlens.geo.evidence import (
     senses,
     word_after,
 )
-from conflictlens.geo.gazetteer import FOCUS, TRUSTED, Gazetteer
+from conflictlens.geo.gazetteer import TRUSTED, Gazetteer
 from conflictlens.geo.mentions import MentionReader
 from conflictlens.geo.scan import Found
+from conflictlens.geo.scoring import Name, Scorer
 from conflictlens.model import Place, PlaceMention, Span
 from conflictlens.text.match import Match
 
@@ -75,22 +60,12 @@ __all__ = ["Resolver"]
 _MAX_ANCHORS = 40
 _COUNTY_STATES = 3
 """A county name shared by more states than this is no vote for any one of them."""
-_COUNTY_SHARE = 0.5
-"""The share of ``ADMIN1_WEIGHT`` a town gains when its state has a county the text names."""
 _PLACES = 20_000
 """Place records kept made (Place is immutable, so they are shared between documents)."""
-_SHORTLIST = 8
-_DOMINANCE = 2.0
-"""A candidate this far below the name's best prior counts half its local support."""
 _REREADS = 3
 """Times the document's context is read again from the places last chosen, until the choices
 settle (a village placed by its neighbours can place another). Calibrated on LGL (accuracy
 within 161 km): one reread 0.864, two 0.867, three 0.868, more change nothing."""
-_STRAY_PRIOR = 5.5
-"""Population prior (log10 of people + 100; 5.5 is about 300,000 people) under which a town of a
-country the document does not name needs local support. Calibrated on LGL / GeoVirus (F1 and
-accuracy within 161 km): no such rule 0.721 / 0.893 and 0.868 / 0.857; 5.0 0.729 / 0.901 and
-0.870 / 0.862; 5.5 0.731 / 0.902 and 0.872 / 0.862; 6.0 0.731 / 0.901 and 0.873 / 0.863."""
 _LARGE_PROVINCE = 1_000_000
 """People of a province whose name, in a list of counties, stands for the province ("Texas and
 Oklahoma counties"); smaller units share names with counties ("Douglas")."""
@@ -101,8 +76,6 @@ SHARED_VOTE = 0.25
 """Votes for its province of a town whose name towns of several provinces of its country carry
 ("Springfield"): its province is a guess. Calibrated on LGL: 0 gives 0.864 (such towns then
 lose the support of their own kind), 0.1 to 0.25 0.868-0.869, 0.5 0.868, 1 0.866."""
-_DEGREES_100KM = (100 / 111.2) ** 2
-_DEGREES_300KM = (300 / 111.2) ** 2
 
 
 class Resolver:
@@ -110,6 +83,7 @@ class Resolver:
         self._gaz = gazetteer
         self._cues = cues
         self._reader = MentionReader(gazetteer, cues)
+        self._scorer = Scorer(gazetteer)
         self._places: dict[int, Place] = {}
         self._known: dict[int, tuple[str, str, bool]] = {}
         self._country = gazetteer.features.index("country")
@@ -128,7 +102,7 @@ class Resolver:
         votes: dict[tuple[int, int], Vote] = {}
         guesses = {m.number: self._first_guess(m) for m in mentions}
         context = self._context(demonyms, counties, mentions, guesses, votes)
-        verdicts = [self._choose(name, context) for name in names]
+        verdicts = [self._scorer.choose(name, context) for name in names]
         for _ in range(_REREADS):
             choices = _choices(names, verdicts)
             if choices == guesses:
@@ -136,7 +110,7 @@ class Resolver:
             guesses = choices
             context = self._context(demonyms, counties, mentions, choices, votes)
             verdicts = [
-                first if self._settled(name, first) else self._choose(name, context)
+                first if self._settled(name, first) else self._scorer.choose(name, context)
                 for name, first in zip(names, verdicts, strict=True)
             ]
         out = [
@@ -147,14 +121,14 @@ class Resolver:
         ]
         return [mention for _, mention in sorted(out, key=lambda item: item[0])]
 
-    def _name(self, group: list[Mention]) -> _Name:
+    def _name(self, group: list[Mention]) -> Name:
         """A name's mentions with what every round of the choice reads of them."""
         first = group[0].candidates
         if len(first) == 1 and all(m.candidates == first for m in group):
             place, prior = first[0]
             if self._strong(place, group[0]):  # one curated or country place: nothing to weigh
                 fixed = Verdict(place, prior, 0.0)
-                return _Name(group, set(), set(), set(), prior, [], True, False, fixed=fixed)
+                return Name(group, set(), set(), set(), prior, [], True, False, fixed=fixed)
         facts = self._facts
         pairs = []
         for mention in group:
@@ -167,7 +141,7 @@ class Resolver:
         places = {place for m in group for place, _ in m.candidates}
         key = group[0].found.key  # the same for every mention of a name
         flags = self._gaz.flags
-        return _Name(
+        return Name(
             mentions=group,
             numbers={m.number for m in group},
             places=places,
@@ -283,7 +257,7 @@ class Resolver:
             ]
 
     @staticmethod
-    def _settled(name: _Name, first: Verdict | None) -> bool:
+    def _settled(name: Name, first: Verdict | None) -> bool:
         """A name with one place, kept whatever the context, is settled in the first round."""
         return first is not None and len(name.mentions[0].candidates) == 1
 
@@ -372,117 +346,7 @@ class Resolver:
     def _key(self, place: int) -> str:
         return self._gaz.admin1_key(place) if self._gaz.admin1[place] else ""
 
-    # --- choice ---------------------------------------------------------------------------------
-
-    def _choose(self, name: _Name, context: Context) -> Verdict | None:
-        """The place a name's mentions resolve to, or None when it is not a place here.
-
-        Every candidate is scored on prior, country, hints and province; the distance to the
-        document's other places is weighed for the ``_SHORTLIST`` best of them only (a name like
-        "Springfield" has dozens of places). The choice depends on the context only through the
-        support it gives (the name's own votes left out): when that is what it was in the last
-        round, so is the choice."""
-        if name.fixed is not None:
-            return name.fixed
-        group = name.mentions
-        top = name.top
-        if top is None:
-            return None
-        own = context.own(group, name.places, name.numbers, name.keys)
-        shares, provinces = context.shares(own), context.provinces(own)
-        support = (shares, provinces, context.anchors)
-        if name.support == support:
-            return name.verdict
-        verdict = self._weigh(name, top, shares, provinces, context)
-        name.support, name.verdict = support, verdict
-        return verdict
-
-    def _weigh(
-        self,
-        name: _Name,
-        top: float,
-        shares: dict[str, float],
-        provinces: dict[str, float],
-        context: Context,
-    ) -> Verdict | None:
-        counties, dominated = context.counties, top - _DOMINANCE
-        scores = []
-        for _, prior, hint, iso, key, _ in name.pairs:
-            province = ADMIN1_WEIGHT * provinces.get(key, 0.0)
-            if not province and key in counties:
-                province = ADMIN1_WEIGHT * _COUNTY_SHARE
-            if province and prior < dominated:
-                province /= 2
-            country = COUNTRY_WEIGHT * shares.get(iso, 0.0)
-            scores.append((prior + country + hint + province, hint, province))
-        # The best first, in the order of the candidates among equals (as a stable sort).
-        shortlist = heapq.nlargest(_SHORTLIST, range(len(scores)), key=lambda i: scores[i][0])
-        best: Verdict | None = None
-        for index in shortlist:
-            score, hint, province = scores[index]
-            place, prior, _, _, key, wide = name.pairs[index]
-            near = 0.0
-            if context.anchors and not wide:
-                near = self._neighbour_bonus(place, name.numbers, context)
-            elif self._gaz.feature[place] == self._admin1 and key in provinces:
-                near = NEAR_WEIGHT  # the province holds other places of the document
-            # Same province and nearby mostly say the same thing: the second counts half.
-            extra = max(province, near) + min(province, near) / 2 - province
-            if prior < dominated:
-                extra /= 2  # A far smaller namesake of a large town needs more than neighbours.
-            total = score + extra
-            if best is None or total > best.score:
-                best = Verdict(place, total, hint + province + extra)
-        if best is None or self._stray(best, shares):
-            return None
-        return best if self._accepted(name, best) else None
-
-    def _stray(self, verdict: Verdict, shares: dict[str, float]) -> bool:
-        """A small town abroad, with no support in a document about other countries: "Bulo" of
-        "Bulo Burde" (Somalia) is no Philippine village. A large town ("Paris") may still be,
-        and so may a town of a conflict country ("près de Mossoul et недалеко от Бахмута")."""
-        gaz = self._gaz
-        if verdict.local > 0 or not shares or gaz.iso(verdict.place) in shares:
-            return False
-        if gaz.flags[verdict.place] & (TRUSTED | FOCUS) or gaz.feature_of(verdict.place) in WIDE:
-            return False
-        return math.log10(gaz.population[verdict.place] + 100) < _STRAY_PRIOR
-
-    def _neighbour_bonus(self, place: int, numbers: set[int], context: Context) -> float:
-        """NEAR_WEIGHT within 100 km of another place of the document, half within 300 km
-        (an equirectangular distance: exact enough at these ranges)."""
-        gaz = self._gaz
-        lat, lon = gaz.latitude[place], gaz.longitude[place]
-        squeeze = math.cos(math.radians(lat)) ** 2
-        nearest = math.inf
-        for other_lat, other_lon, number in context.anchors:
-            dlat = other_lat - lat
-            if number in numbers or dlat < -3.0 or dlat > 3.0:
-                continue
-            dlon = (other_lon - lon + 180.0) % 360.0 - 180.0
-            nearest = min(nearest, dlat * dlat + dlon * dlon * squeeze)
-        if nearest < _DEGREES_100KM:
-            return NEAR_WEIGHT
-        return NEAR_WEIGHT / 2 if nearest < _DEGREES_300KM else 0.0
-
-    def _accepted(self, name: _Name, verdict: Verdict) -> bool:
-        if name.trusted:
-            # A curated or country name (here or for a namesake: "Kherson" the oblast) is no
-            # common word: its best reading stands.
-            return True
-        if name.person:
-            return False
-        mentions = [m for m in name.mentions if verdict.place in (p for p, _ in m.candidates)]
-        prior = max(p for m in mentions for c, p in m.candidates if c == verdict.place)
-        local = verdict.local + (HINT_WEIGHT if any(m.hint == "+" for m in mentions) else 0.0)
-        if all(m.alone for m in mentions):
-            return prior >= ALONE or (local > 0 and verdict.score >= ALONE)
-        threshold = ACCEPT - (1.0 if any(" " in m.found.key for m in mentions) else 0.0)
-        if any(m.found.how == "skeleton" for m in mentions):
-            threshold += 1.0
-        if prior < SMALL and local <= 0 and all(" " not in m.found.key for m in mentions):
-            return False
-        return verdict.score >= threshold
+    # --- output -------------------------------------------------------------------------------
 
     def _place(self, place_id: int) -> Place:
         """The public record of a row, made once (countries and big towns come back often)."""
@@ -510,38 +374,10 @@ class Resolver:
         return PlaceMention(Span(start, end, text[start:end]), place, relation)
 
 
-def _choices(names: list[_Name], verdicts: list[Verdict | None]) -> dict[int, int | None]:
+def _choices(names: list[Name], verdicts: list[Verdict | None]) -> dict[int, int | None]:
     """The place each mention resolved to (None: no place)."""
     return {
         m.number: verdict.place if verdict is not None else None
         for name, verdict in zip(names, verdicts, strict=True)
         for m in name.mentions
     }
-
-
-_Support = tuple[dict[str, float], dict[str, float], list[tuple[float, float, int]]]
-
-
-@dataclass(slots=True)
-class _Name:
-    """One name's mentions (one sense per document) and what each round of the choice reads."""
-
-    mentions: list[Mention]
-    numbers: set[int]
-    places: set[int]
-    keys: set[str]
-    top: float | None
-    """The best prior of its candidates."""
-    pairs: list[tuple[int, float, float, str, str, bool]]
-    """Every candidate of every mention: (place, prior, hint score, ISO code, province key,
-    stands for an area)."""
-    trusted: bool
-    """A curated or country name, here or for a namesake: its best reading stands."""
-    person: bool
-    """One of its mentions looks like part of a person's name."""
-    fixed: Verdict | None = None
-    """The place of a name whatever the context (one curated or country place)."""
-    support: _Support | None = None
-    """The country shares, province shares and anchors of the last choice."""
-    verdict: Verdict | None = None
-    """The last choice."""

@@ -1,0 +1,209 @@
+"""Choosing one place for a name, given what the document is about.
+
+Each place that carries a name gets a score:
+
+- a *prior*: a country outranks a curated site, which outranks a province; a town scores by its
+  population (log scale), a little more under its main name than under an alternate;
+- the *document's countries*: a place in a country the document is about gains up to
+  ``COUNTRY_WEIGHT``, in proportion to that country's share of the document's votes;
+- *local support*: a town in a province the document is about gains up to ``ADMIN1_WEIGHT``, in
+  proportion to that province's votes (``ADMIN1_WEIGHT * _COUNTY_SHARE`` when the text only
+  names a county of its state); one near another place of the document gains up to
+  ``NEAR_WEIGHT``, and a province holding other places of the document as much; a hint (a
+  demonym qualifying the name, a province or country right after a comma) gains ``HINT_WEIGHT``.
+  A candidate far below the name's best prior counts half its local support.
+
+How the document votes, and which hints a mention carries, is
+:mod:`conflictlens.geo.resolve`'s job; this module weighs one name's candidates against them.
+
+Curated, country and curated-province names (and their namesakes: "Kherson" the city) are kept.
+Other names (GeoNames towns, provinces of other countries, curated names listed as ambiguous) must
+clear a threshold; one that stands alone (a single word opening a sentence or part of a longer
+hyphenated name, or a single Arabic word, which has no capitals to tell names from words) is kept
+only when it is a large town or when the document supports it locally. A name taken for a
+person's is no place, and neither is a small town abroad with no support in a document about
+other countries.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+
+from conflictlens.geo.evidence import (
+    ACCEPT,
+    ADMIN1_WEIGHT,
+    ALONE,
+    COUNTRY_WEIGHT,
+    HINT_WEIGHT,
+    NEAR_WEIGHT,
+    SMALL,
+    WIDE,
+    Context,
+    Mention,
+    Verdict,
+)
+from conflictlens.geo.gazetteer import FOCUS, TRUSTED, Gazetteer
+
+__all__ = ["Name", "Scorer"]
+
+_COUNTY_SHARE = 0.5
+"""The share of ``ADMIN1_WEIGHT`` a town gains when its state has a county the text names."""
+_SHORTLIST = 8
+_DOMINANCE = 2.0
+"""A candidate this far below the name's best prior counts half its local support."""
+_STRAY_PRIOR = 5.5
+"""Population prior (log10 of people + 100; 5.5 is about 300,000 people) under which a town of a
+country the document does not name needs local support. Calibrated on LGL / GeoVirus (F1 and
+accuracy within 161 km): no such rule 0.721 / 0.893 and 0.868 / 0.857; 5.0 0.729 / 0.901 and
+0.870 / 0.862; 5.5 0.731 / 0.902 and 0.872 / 0.862; 6.0 0.731 / 0.901 and 0.873 / 0.863."""
+_DEGREES_100KM = (100 / 111.2) ** 2
+_DEGREES_300KM = (300 / 111.2) ** 2
+
+
+class Scorer:
+    """Scores one name's candidates in the document's context and keeps the best, if any."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gaz = gazetteer
+        self._admin1 = gazetteer.features.index("admin1")
+
+    def choose(self, name: Name, context: Context) -> Verdict | None:
+        """The place a name's mentions resolve to, or None when it is not a place here.
+
+        Every candidate is scored on prior, country, hints and province; the distance to the
+        document's other places is weighed for the ``_SHORTLIST`` best of them only (a name like
+        "Springfield" has dozens of places). The choice depends on the context only through the
+        support it gives (the name's own votes left out): when that is what it was in the last
+        round, so is the choice."""
+        if name.fixed is not None:
+            return name.fixed
+        group = name.mentions
+        top = name.top
+        if top is None:
+            return None
+        own = context.own(group, name.places, name.numbers, name.keys)
+        shares, provinces = context.shares(own), context.provinces(own)
+        support = (shares, provinces, context.anchors)
+        if name.support == support:
+            return name.verdict
+        verdict = self._weigh(name, top, shares, provinces, context)
+        name.support, name.verdict = support, verdict
+        return verdict
+
+    def _weigh(
+        self,
+        name: Name,
+        top: float,
+        shares: dict[str, float],
+        provinces: dict[str, float],
+        context: Context,
+    ) -> Verdict | None:
+        counties, dominated = context.counties, top - _DOMINANCE
+        scores = []
+        for _, prior, hint, iso, key, _ in name.pairs:
+            province = ADMIN1_WEIGHT * provinces.get(key, 0.0)
+            if not province and key in counties:
+                province = ADMIN1_WEIGHT * _COUNTY_SHARE
+            if province and prior < dominated:
+                province /= 2
+            country = COUNTRY_WEIGHT * shares.get(iso, 0.0)
+            scores.append((prior + country + hint + province, hint, province))
+        # The best first, in the order of the candidates among equals (as a stable sort).
+        shortlist = heapq.nlargest(_SHORTLIST, range(len(scores)), key=lambda i: scores[i][0])
+        best: Verdict | None = None
+        for index in shortlist:
+            score, hint, province = scores[index]
+            place, prior, _, _, key, wide = name.pairs[index]
+            near = 0.0
+            if context.anchors and not wide:
+                near = self._neighbour_bonus(place, name.numbers, context)
+            elif self._gaz.feature[place] == self._admin1 and key in provinces:
+                near = NEAR_WEIGHT  # the province holds other places of the document
+            # Same province and nearby mostly say the same thing: the second counts half.
+            extra = max(province, near) + min(province, near) / 2 - province
+            if prior < dominated:
+                extra /= 2  # A far smaller namesake of a large town needs more than neighbours.
+            total = score + extra
+            if best is None or total > best.score:
+                best = Verdict(place, total, hint + province + extra)
+        if best is None or self._stray(best, shares):
+            return None
+        return best if _accepted(name, best) else None
+
+    def _stray(self, verdict: Verdict, shares: dict[str, float]) -> bool:
+        """A small town abroad, with no support in a document about other countries: "Bulo" of
+        "Bulo Burde" (Somalia) is no Philippine village. A large town ("Paris") may still be,
+        and so may a town of a conflict country ("près de Mossoul et недалеко от Бахмута")."""
+        gaz = self._gaz
+        if verdict.local > 0 or not shares or gaz.iso(verdict.place) in shares:
+            return False
+        if gaz.flags[verdict.place] & (TRUSTED | FOCUS) or gaz.feature_of(verdict.place) in WIDE:
+            return False
+        return math.log10(gaz.population[verdict.place] + 100) < _STRAY_PRIOR
+
+    def _neighbour_bonus(self, place: int, numbers: set[int], context: Context) -> float:
+        """NEAR_WEIGHT within 100 km of another place of the document, half within 300 km
+        (an equirectangular distance: exact enough at these ranges)."""
+        gaz = self._gaz
+        lat, lon = gaz.latitude[place], gaz.longitude[place]
+        squeeze = math.cos(math.radians(lat)) ** 2
+        nearest = math.inf
+        for other_lat, other_lon, number in context.anchors:
+            dlat = other_lat - lat
+            if number in numbers or dlat < -3.0 or dlat > 3.0:
+                continue
+            dlon = (other_lon - lon + 180.0) % 360.0 - 180.0
+            nearest = min(nearest, dlat * dlat + dlon * dlon * squeeze)
+        if nearest < _DEGREES_100KM:
+            return NEAR_WEIGHT
+        return NEAR_WEIGHT / 2 if nearest < _DEGREES_300KM else 0.0
+
+
+def _accepted(name: Name, verdict: Verdict) -> bool:
+    if name.trusted:
+        # A curated or country name (here or for a namesake: "Kherson" the oblast) is no
+        # common word: its best reading stands.
+        return True
+    if name.person:
+        return False
+    mentions = [m for m in name.mentions if verdict.place in (p for p, _ in m.candidates)]
+    prior = max(p for m in mentions for c, p in m.candidates if c == verdict.place)
+    local = verdict.local + (HINT_WEIGHT if any(m.hint == "+" for m in mentions) else 0.0)
+    if all(m.alone for m in mentions):
+        return prior >= ALONE or (local > 0 and verdict.score >= ALONE)
+    threshold = ACCEPT - (1.0 if any(" " in m.found.key for m in mentions) else 0.0)
+    if any(m.found.how == "skeleton" for m in mentions):
+        threshold += 1.0
+    if prior < SMALL and local <= 0 and all(" " not in m.found.key for m in mentions):
+        return False
+    return verdict.score >= threshold
+
+
+_Support = tuple[dict[str, float], dict[str, float], list[tuple[float, float, int]]]
+
+
+@dataclass(slots=True)
+class Name:
+    """One name's mentions (one sense per document) and what each round of the choice reads."""
+
+    mentions: list[Mention]
+    numbers: set[int]
+    places: set[int]
+    keys: set[str]
+    top: float | None
+    """The best prior of its candidates."""
+    pairs: list[tuple[int, float, float, str, str, bool]]
+    """Every candidate of every mention: (place, prior, hint score, ISO code, province key,
+    stands for an area)."""
+    trusted: bool
+    """A curated or country name, here or for a namesake: its best reading stands."""
+    person: bool
+    """One of its mentions looks like part of a person's name."""
+    fixed: Verdict | None = None
+    """The place of a name whatever the context (one curated or country place)."""
+    support: _Support | None = None
+    """The country shares, province shares and anchors of the last choice."""
+    verdict: Verdict | None = None
+    """The last choice."""
