@@ -107,6 +107,18 @@ def test_disasters_are_no_event(pipeline: Pipeline, text: str) -> None:
     assert _sub_types(pipeline, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of the attacks involved rockets, and a dozen soldiers have been wounded since the "
+        "campaign began.",
+        "The majority involved drones fired at bases in Syria, officials said.",
+    ],
+)
+def test_a_tally_of_past_attacks_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert _sub_types(pipeline, text) == []
+
+
 def test_label_report_lists_every_class() -> None:
     scores = LabelScores(
         name="labels",
