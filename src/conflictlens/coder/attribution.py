@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from conflictlens.coder.roles import INTERCEPTION, Roles
+from conflictlens.coder.roles import INTERCEPTION, STATE_INTER, STATE_KINDS, Roles
 from conflictlens.model import ActorMention, Claim, ClaimStatus, CueKind, SentenceMentions, Span
 
 __all__ = ["claim_of", "is_authority", "statement_claim", "strongest"]
 
-STATE_INTER = 1
 _RANK: dict[str, int] = {"reported": 0, "claimed": 1, "denied": 2, "confirmed": 3}
 _STATUS_OF_CUE: tuple[tuple[CueKind, ClaimStatus], ...] = (
     ("deny", "denied"),
@@ -57,7 +56,7 @@ def is_authority(actor: ActorMention) -> bool:
     "confirmed" is an authority of the target side or a neutral one saying it happened)."""
     if actor.reporter:
         return actor.authority
-    return actor.inter == STATE_INTER or actor.generic_kind in ("police", "military")
+    return actor.inter == STATE_INTER or actor.generic_kind in STATE_KINDS
 
 
 def _speaks_of_own_operation(roles: Roles) -> bool:

@@ -19,7 +19,7 @@ from conflictlens.coder.choice import HAND_WEAPONS, primary_trigger
 from conflictlens.coder.grouping import Candidate, apply_claims, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.places import choose_place
-from conflictlens.coder.roles import Roles, assign_roles
+from conflictlens.coder.roles import STATE_INTER, STATE_KINDS, Roles, assign_roles
 from conflictlens.model import (
     ActorMention,
     Claim,
@@ -61,7 +61,6 @@ INTERVENTION_SUB_TYPES = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
 )
 CIVILIAN_INTER = 7
-STATE_KINDS = frozenset({"military", "police"})
 SUBJECT_WORDS = 1
 """Words between a subject and its verb: one adverb ("militants reportedly attacked");
 calibrated on the ACLED development notes and the demo corpus, where a party farther away was
@@ -331,7 +330,7 @@ def _is_force(actor: ActorMention) -> bool:
     """State forces named as a party of the sentence, not as a source or a nationality."""
     if actor.reporter or actor.qualifies_event:
         return False
-    return actor.inter == 1 or actor.generic_kind in STATE_KINDS
+    return actor.inter == STATE_INTER or actor.generic_kind in STATE_KINDS
 
 
 def _of_phrase(actor: ActorMention, place: PlaceMention, mentions: SentenceMentions) -> bool:

@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 
 from conflictlens.coder.attribution import strongest
+from conflictlens.coder.choice import SEIZABLE_WEAPONS
 from conflictlens.model import Event
 
 __all__ = ["Candidate", "group_candidates"]
@@ -34,7 +35,6 @@ PROTEST_ESCALATION = (
 """A protest's sub-type rises to the strongest intervention any sentence reports."""
 JOINS_PROTEST = frozenset({"Arrests", *PROTEST_ESCALATION})
 CROWD = frozenset({"Protests", "Riots"})
-HAND_WEAPONS = frozenset({"small_arms"})
 PLACE_FIELDS = ("country", "admin1", "location", "latitude", "longitude", "geo_precision")
 
 
@@ -104,7 +104,7 @@ def _seized_there(event: Event, seizure: Event) -> bool:
     scene") are its spoils, not an event of their own."""
     return (
         seizure.sub_event_type == "Disrupted weapons use"
-        and seizure.weapon in HAND_WEAPONS
+        and seizure.weapon in SEIZABLE_WEAPONS
         and event.event_type in VIOLENT_TYPES
     )
 
