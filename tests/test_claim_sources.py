@@ -51,3 +51,18 @@ def test_a_force_named_after_according_to_speaks(pipeline: Pipeline) -> None:
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.claim_status == "confirmed"
     assert event.reported_by == "Military Forces of Israel"
+    assert event.actor1 == "Military Forces of Israel"  # who intercepted, not where from
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two rockets fired from Gaza were intercepted by the Iron Dome system, the Israeli army "
+        "said.",
+        "Israeli air defences intercepted two rockets fired from Gaza.",
+    ],
+)
+def test_the_side_that_intercepts_is_actor1(pipeline: Pipeline, text: str) -> None:
+    [event] = _events(pipeline, text, "en")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 == "Military Forces of Israel"

@@ -121,6 +121,9 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
     if actor1 is None and sub_type == INTERCEPTION and speaker and speaker.speaks_for:
         # The side whose spokesman announces an interception made it.
         actor1 = ActorMention(speaker.span, speaker.speaks_for, inter=1)
+    elif actor1 is None and sub_type == INTERCEPTION and _state_party(speaker):
+        # "..., the Israeli army said": a state's forces telling of an interception made it.
+        actor1, actor2 = speaker, (None if actor2 is speaker else actor2)
     if actor1 is None:
         actor1 = qualifier or _claimant(mentions, speaker)
     elif qualifier is not None and actor1.generic_kind == "unidentified":
@@ -134,6 +137,10 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
     if actor2 is not None and actor1 is not None and actor2.name and actor2.name == actor1.name:
         actor2 = None
     return Roles(actor1, actor2, speaker)
+
+
+def _state_party(actor: ActorMention | None) -> bool:
+    return actor is not None and not actor.reporter and actor.inter == STATE_INTER
 
 
 def _is_victim(actor: ActorMention, mentions: SentenceMentions) -> bool:
