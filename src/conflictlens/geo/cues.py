@@ -29,11 +29,9 @@ _HINT_AFTER = 12
 _NAME = r"[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}"
 """A capitalised name of up to four words, in a list."""
 _LIST_SEPARATOR = r"(?:,? (?:and|or|&) |, )"
-_SINGULAR = {"counties": "county", "parishes": "parish"}
-"""The singular that names one unit of a list of US counties, to find its states."""
-_CLITICS = "[وفبل]{0,2}"
-"""Arabic one-letter clitics that may stick to a cue word (وريف دير الزور)."""
 _CLITIC_LETTERS = frozenset("وفبل")
+"""Arabic one-letter clitics that may stick to a cue word (وريف دير الزور)."""
+_CLITICS = f"[{''.join(sorted(_CLITIC_LETTERS))}]{{0,2}}"
 
 
 def _normal(phrase: str) -> str:
@@ -108,8 +106,11 @@ class Cues:
         """Words after a name that make it part of something else ("County", "University")."""
         self.town_after = frozenset(_phrases(cues.get("town_after")))
         """Words after a name that make it a town, not a country ("a Lebanon woman")."""
-        plurals = _phrases(cues.get("not_after_list"))
-        self._plurals = tuple(sorted(set(plurals)))
+        units = cues.get("not_after_list") or {}
+        self._singular = {_normal(str(k)): str(v) for k, v in units.items()}
+        """The singular that names one unit of a list of US counties, to find its states."""
+        plurals = list(self._singular)
+        self._plurals = tuple(sorted(plurals))
         self._list = re.compile(
             f"(?:{_NAME}{_LIST_SEPARATOR})*{_NAME} (?i:{_alternation(plurals)})(?!\\w)"
         )
@@ -134,7 +135,7 @@ class Cues:
         out = []
         for match in self._list.finditer(text):
             plural = match.group().rsplit(" ", 1)[1].lower()
-            out.append((match.start(), match.end(), _SINGULAR.get(plural, "")))
+            out.append((match.start(), match.end(), self._singular.get(plural, "")))
         return out
 
     def demonyms(self, text: str, folded: str) -> list[Match[str]]:
