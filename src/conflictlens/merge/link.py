@@ -102,11 +102,7 @@ def merged_records(store: Store, filters: EventFilter | None = None) -> list[dic
     """
     tables = ClusterTables(store)
     events = tables.merged_events(filters or EventFilter())
-    wanted = {event.event_id for event in events}
-    members: dict[str, list[str]] = {}
-    for mention_id, event_id in sorted(tables.assignments().items()):
-        if event_id in wanted:
-            members.setdefault(event_id, []).append(mention_id)
+    members = tables.members(event.event_id for event in events)
     mention_ids = [m for ids in members.values() for m in ids]
     mentions, support = tables.events(mention_ids), tables.support(mention_ids)
     records = []

@@ -335,6 +335,14 @@ class ClusterTables:
         )
         return _merged(rows[0]) if rows else None
 
+    def members(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Merged event id -> the ids of its mentions, in order, for those of ``event_ids``."""
+        found: dict[str, list[str]] = defaultdict(list)
+        sql = "SELECT event_id, mention_id FROM event_mentions WHERE {where} ORDER BY mention_id"
+        for event_id, mention_id in self._select(sql, "event_id", event_ids):
+            found[str(event_id)].append(str(mention_id))
+        return dict(found)
+
     def assignments(self) -> dict[str, str]:
         """Mention id -> merged event id, for every linked mention."""
         rows = self._rows("SELECT mention_id, event_id FROM event_mentions")
