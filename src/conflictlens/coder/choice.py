@@ -13,7 +13,13 @@ from dataclasses import replace
 
 from conflictlens.model import SentenceMentions, TriggerMention, WeaponMention
 
-__all__ = ["HAND_WEAPONS", "SEIZABLE_WEAPONS", "primary_trigger"]
+__all__ = [
+    "CROWD_ESCALATION",
+    "HAND_WEAPONS",
+    "MOB_AT_PROTEST",
+    "SEIZABLE_WEAPONS",
+    "primary_trigger",
+]
 
 HAND_WEAPONS = frozenset({"small_arms", "other"})
 SIDE_SUB_TYPES = frozenset({"Looting/property destruction", "Arrests", "Disrupted weapons use"})

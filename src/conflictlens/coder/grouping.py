@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 
 from conflictlens.coder.attribution import strongest
-from conflictlens.coder.choice import SEIZABLE_WEAPONS
+from conflictlens.coder.choice import CROWD_ESCALATION, MOB_AT_PROTEST, SEIZABLE_WEAPONS
 from conflictlens.model import Event
 
 __all__ = ["Candidate", "group_candidates"]
@@ -27,12 +27,9 @@ SAME_PLACE_KM = 10.0
 """Two spellings of one town resolve to GeoNames entries a few km apart (a city and its district
 centre); 10 km joins them without joining neighbouring towns."""
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-PROTEST_ESCALATION = (
-    "Peaceful protest",
-    "Protest with intervention",
-    "Excessive force against protesters",
-)
-"""A protest's sub-type rises to the strongest intervention any sentence reports."""
+PROTEST_ESCALATION = tuple(t for t in reversed(CROWD_ESCALATION) if t != MOB_AT_PROTEST)
+"""A protest's sub-type rises to the strongest intervention any sentence reports (weakest first;
+a riot told in another sentence is an event of its own)."""
 JOINS_PROTEST = frozenset({"Arrests", *PROTEST_ESCALATION})
 CROWD = frozenset({"Protests", "Riots"})
 PLACE_FIELDS = ("country", "admin1", "location", "latitude", "longitude", "geo_precision")
