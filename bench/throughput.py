@@ -5,7 +5,9 @@ articles and, when present, the shared gold texts next to the repository (read i
 copied), then prints articles/s, MB/s, peak RSS, the cold-start time to the first event and the
 time to load the gazetteer index. Then the time of each pipeline component (ms per article and
 share), on the project's own ~1 KB articles and on the whole corpus, with the share of geocoding
-(the ``places`` component), which should stay at or under ``GEOCODING_BUDGET``.
+(the ``places`` component), which should stay at or under ``GEOCODING_BUDGET``. Last, the
+geocoding share of the main job end to end (``run_corpus``: read the files, extract, store in a
+fresh SQLite file, link the events across documents) on the project's own articles.
 
     python bench/throughput.py [--min-articles 5000] [--shared ../shared]
 """
@@ -17,13 +19,14 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from conflictlens import Document, Pipeline, read_documents
 from conflictlens.pipeline import Analysis
-from conflictlens.run import demo_corpus
+from conflictlens.run import demo_corpus, run_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 GEOCODING_BUDGET = 0.20
@@ -99,26 +102,36 @@ class StageClock:
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
         self.names = pipeline.component_names
-        self._readings: list[float] = []
+        self.readings: list[float] = []
         for name in self.names:
             pipeline.add(f"clock:{name}", self._read, after=name)
 
     def _read(self, analysis: Analysis) -> Analysis:
-        self._readings.append(time.process_time())
+        self.readings.append(time.process_time())
         return analysis
 
     def spent(self, docs: Sequence[Document]) -> dict[str, float]:
         """Seconds spent in each component over ``docs``."""
         spent = dict.fromkeys(self.names, 0.0)
         for doc in docs:
-            self._readings.clear()
+            self.readings.clear()
             started = time.process_time()
             self.pipeline.analyse(doc)
-            readings = self._readings
+            readings = self.readings
             starts = [started, *readings[:-1]]
             for name, before, after in zip(self.names, starts, readings, strict=True):
                 spent[name] += after - before
         return spent
+
+    def stage_seconds(self, name: str) -> float:
+        """Seconds spent in component ``name`` (not the first) over the documents analysed since
+        ``readings`` was last emptied, however the pipeline was called."""
+        index, size = self.names.index(name), len(self.names)
+        readings = self.readings
+        return sum(
+            readings[block + index] - readings[block + index - 1]
+            for block in range(0, len(readings), size)
+        )
 
 
 def print_stages(title: str, spent: dict[str, float], articles: int) -> None:
@@ -138,6 +151,23 @@ def print_stages(title: str, spent: dict[str, float], articles: int) -> None:
         f"  geocoding share: {share:.1%} of the total ({verdict} the {GEOCODING_BUDGET:.0%}"
         f" budget); it adds {added:.1%} to the other components' time"
     )
+
+
+def end_to_end(clock: StageClock, rounds: int) -> tuple[float, float, int]:
+    """CPU seconds of ``run_corpus`` over the project's own articles into a fresh store, the
+    share of it spent in the ``places`` stage, and the articles read (``rounds`` runs)."""
+    sources = [demo_corpus(), ROOT / "tests" / "gold" / "articles"]
+    total = geocoding = 0.0
+    articles = 0
+    with tempfile.TemporaryDirectory() as folder:
+        for number in range(rounds):
+            clock.readings.clear()
+            started = time.process_time()
+            summary = run_corpus(sources, Path(folder) / f"run-{number}.db", clock.pipeline)
+            total += time.process_time() - started
+            geocoding += clock.stage_seconds(_GEOCODING)
+            articles += summary.documents_read
+    return total, geocoding, articles
 
 
 def main() -> None:
@@ -172,6 +202,11 @@ def main() -> None:
     own = own_articles() * 10
     print_stages("per component, the project's own ~1 KB articles", clock.spent(own), len(own))
     print_stages("per component, the whole corpus", clock.spent(corpus), len(corpus))
+    total, geocoding, articles = end_to_end(clock, rounds=5)
+    print(
+        f"\nend to end (run: read, extract, store, link; own articles, {articles} in all):"
+        f" {total / articles * 1000:.3f} ms/article of CPU time; geocoding {geocoding / total:.1%}"
+    )
 
 
 if __name__ == "__main__":

@@ -50,6 +50,10 @@ class Analysis:
     in ``folded``: one automaton pass, made by the mentions stage, read by the later ones."""
     normalised: bool = False
     """The document's text is already normalised (the caller did it): the stage skips it."""
+    every_place: bool = False
+    """Geocode the document even when no sentence has an event word (geoparsing). Otherwise such
+    a document is not geocoded: no event would read its places, and most of a news archive is
+    about something else."""
 
 
 class Component(Protocol):
@@ -145,6 +149,8 @@ def _mentions(resources: Resources) -> Component:
 
 def _places(resources: Resources) -> Component:
     def stage(analysis: Analysis) -> Analysis:
+        if not analysis.every_place and not any(m.triggers for m in analysis.mentions):
+            return analysis
         places = resources.geocoder.find_places(analysis.doc.text, analysis.folded, analysis.lang)
         for bucket, found in zip(
             analysis.mentions, distribute(analysis.sentences, places), strict=True
@@ -242,10 +248,13 @@ class Pipeline:
         index = self.component_names.index(after) + 1
         self._components.insert(index, (name, component))
 
-    def analyse(self, doc: Document, normalised: bool = False) -> Analysis:
+    def analyse(
+        self, doc: Document, normalised: bool = False, every_place: bool = False
+    ) -> Analysis:
         """Run every stage on ``doc``; ``normalised`` says its text has been normalised already
-        (``normalise_document``), so that it is not done twice."""
-        analysis = Analysis(doc, normalised=normalised)
+        (``normalise_document``), so that it is not done twice. The places of a document with
+        no event word are found only with ``every_place`` (``Analysis.every_place``)."""
+        analysis = Analysis(doc, normalised=normalised, every_place=every_place)
         for _name, component in self._components:
             analysis = component(analysis)
         return analysis

@@ -179,7 +179,7 @@ def geoparse_documents(
             if on_skip:
                 on_skip(Skipped(item.origin, item.reason))
             continue
-        analysis = pipeline.analyse(item)
+        analysis = pipeline.analyse(item, every_place=True)
         for mention in analysis.places:
             place = mention.place
             yield {
