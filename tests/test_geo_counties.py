@@ -1,0 +1,92 @@
+"""US counties are places with a point: "Laurel County" is the county, in the state the
+document is about, and its towns keep their own names."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from conflictlens.geo import Geocoder
+from conflictlens.geo.maketables import county_rows
+from conflictlens.geo.sources import City
+from conflictlens.model import PlaceMention
+from conflictlens.text.fold import fold
+from conflictlens.text.normalise import normalise_text
+
+
+@pytest.fixture(scope="session")
+def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    # The same cache folder as test_geo.py: the index is built once per session.
+    return Geocoder.load(cache_dir=tmp_path_factory.getbasetemp().parent / "geo-cache")
+
+
+def places(geocoder: Geocoder, text: str) -> list[PlaceMention]:
+    text = normalise_text(text)
+    return geocoder.find_places(text, fold(text), "en")
+
+
+def km(mention: PlaceMention, lat: float, lon: float) -> float:
+    dlat = math.radians(mention.place.latitude - lat)
+    dlon = math.radians(mention.place.longitude - lon) * math.cos(math.radians(lat))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
+def test_a_county_is_a_place_in_its_state(geocoder: Geocoder) -> None:
+    found = places(geocoder, "A house burned in Laurel County on Tuesday, the sheriff said.")
+    (county,) = [m for m in found if m.span.text == "Laurel County"]
+    assert county.place.feature == "admin2"
+    assert county.place.admin1 == "Kentucky"
+    assert km(county, 37.11, -84.12) < 30  # London, Ky., its seat
+
+
+def test_the_documents_state_picks_among_counties_of_one_name(geocoder: Geocoder) -> None:
+    text = (
+        "Flooding closed roads near Huntsville, Alabama, on Monday. Madison County schools "
+        "will open late, officials said."
+    )
+    (county,) = [m for m in places(geocoder, text) if m.span.text == "Madison County"]
+    assert county.place.admin1 == "Alabama"
+    text = "Storms hit Richmond, Kentucky, overnight. Madison County crews cleared roads."
+    (county,) = [m for m in places(geocoder, text) if m.span.text == "Madison County"]
+    assert county.place.admin1 == "Kentucky"
+
+
+def test_a_town_of_the_counties_name_stays_the_town(geocoder: Geocoder) -> None:
+    found = places(geocoder, "The Jackson, Mississippi, council met on Monday.")
+    (town,) = [m for m in found if m.span.text == "Jackson"]
+    assert town.place.feature == "city"
+
+
+def test_a_countys_point_is_its_towns_centre_weighted_by_people() -> None:
+    rows = [
+        {
+            "lat": "10.0",
+            "lon": "20.0",
+            "name": "Bigtown",
+            "admin1": "Kentucky",
+            "admin2": "Elm County",
+            "cc": "US",
+        },
+        {
+            "lat": "11.0",
+            "lon": "21.0",
+            "name": "Smallville",
+            "admin1": "Kentucky",
+            "admin2": "Elm County",
+            "cc": "US",
+        },
+        {
+            "lat": "30.0",
+            "lon": "40.0",
+            "name": "Elsewhere",
+            "admin1": "Ontario",
+            "admin2": "Elm County",
+            "cc": "CA",
+        },
+    ]
+    cities = [
+        City(1, "Bigtown", 10.0, 20.0, "US", "KY", 9000, ()),
+        City(2, "Smallville", 11.0, 21.0, "US", "KY", 1000, ()),
+    ]
+    assert list(county_rows(rows, cities)) == ["US\tKY\tElm County\t10.1000\t20.1000\t10000"]
