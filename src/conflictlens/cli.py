@@ -15,7 +15,8 @@ from conflictlens.cli_analysis import COMMANDS as ANALYSIS_COMMANDS
 from conflictlens.cli_merge import COMMANDS as MERGE_COMMANDS
 from conflictlens.cli_options import partial_date
 from conflictlens.errors import ConflictlensError
-from conflictlens.evaluate import check_floors, run_benchmark
+from conflictlens.evaluate import check_floors, evaluate_gold_paths, run_benchmark
+from conflictlens.evaluate.errors import ErrorCase, check_errors_path, write_errors
 from conflictlens.evaluate.geoparse import GEOPARSE_SETS, run_geoparse_benchmark
 from conflictlens.merge import merged_events
 from conflictlens.model import Document
@@ -24,7 +25,6 @@ from conflictlens.pipeline import Pipeline
 from conflictlens.run import (
     Skipped,
     demo_corpus,
-    evaluate_gold_files,
     evaluate_merging,
     extract_documents,
     geoparse_documents,
@@ -193,6 +193,12 @@ def events(
     type=click.Path(exists=True, path_type=Path),
     help="Score cross-document merging of --articles against these gold clusters.",
 )
+@click.option(
+    "--errors",
+    "errors_file",
+    type=click.Path(path_type=Path),
+    help="Also write the cases behind the scores to this file, one JSON line per error.",
+)
 @codebook_option
 def evaluate(
     benchmark: str | None,
@@ -203,37 +209,52 @@ def evaluate(
     limit: int | None,
     floors: Path | None,
     clusters: Path | None,
+    errors_file: Path | None,
     codebook: tuple[Path, ...],
 ) -> None:
     """Score extraction on gold events: --gold FILE --articles PATH, or a shared set
     (BENCHMARK PATH: acled, acled-legacy, gtd, case2021; geoparsing: lgl, geovirus, newsfane,
-    hipe)."""
+    hipe). --errors FILE lists what was missed, spurious or wrong, one JSON line each."""
+    if errors_file is not None:
+        if clusters is not None:
+            raise click.UsageError("--errors is not available with --merge")
+        check_errors_path(errors_file)
     pipeline = Pipeline.load(codebook)
     if clusters is not None:
         with tempfile.TemporaryDirectory() as folder:
             scores = evaluate_merging(pipeline, clusters, articles, Path(folder) / "merge.db")
         click.echo(json.dumps(scores.to_json(), indent=2) if fmt == "json" else scores.to_table())
         return
+    wanted = errors_file is not None
     if benchmark in GEOPARSE_SETS:
         if path is None:
             raise click.UsageError(f"give the path of the {benchmark} file after its name")
-        geo = run_geoparse_benchmark(benchmark, path, pipeline.geocoder, limit=limit)
+        geo = run_geoparse_benchmark(benchmark, path, pipeline.geocoder, limit=limit, errors=wanted)
         click.echo(json.dumps(geo.to_json(), indent=2) if fmt == "json" else geo.to_table())
+        _write_errors(errors_file, geo.errors, geo.error_kinds)
         return
     if benchmark is not None:
         if path is None:
             raise click.UsageError(f"give the path of the {benchmark} file after its name")
-        report = run_benchmark(benchmark, path, pipeline.extract, limit=limit)
+        report = run_benchmark(benchmark, path, pipeline.extract, limit=limit, errors=wanted)
     elif gold_files and articles:
-        report = evaluate_gold_files(pipeline, gold_files, articles)
+        report = evaluate_gold_paths(pipeline.extract, gold_files, articles, errors=wanted)
     else:
         raise click.UsageError("give --gold FILE and --articles PATH, or BENCHMARK PATH")
     click.echo(json.dumps(report.to_json(), indent=2) if fmt == "json" else report.to_table())
+    _write_errors(errors_file, report.errors, report.error_kinds)
     failures = check_floors(report, floors) if floors else []
     for failure in failures:
         click.echo(f"below floor: {failure}", err=True)
     if failures:
         sys.exit(1)
+
+
+def _write_errors(path: Path | None, cases: Sequence[ErrorCase], kinds: Sequence[str]) -> None:
+    """Write the error file when one was asked for, and say on stderr what went into it (stdout
+    keeps only the scores, so that ``--format json`` stays one JSON document)."""
+    if path is not None:
+        click.echo(write_errors(path, cases, kinds).line(), err=True)
 
 
 for command in (*ANALYSIS_COMMANDS, *MERGE_COMMANDS):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from conflictlens.errors import ConflictlensError, EvalError, InputError
-from conflictlens.evaluate import EvalReport, evaluate_gold, load_gold
+from conflictlens.evaluate import EvalReport, evaluate_gold_paths
 from conflictlens.evaluate.merge import (
     MergeScores,
     load_clusters,
@@ -156,14 +156,7 @@ def evaluate_gold_files(
     pipeline: Pipeline, gold_files: Sequence[Path], articles: Sequence[str | Path]
 ) -> EvalReport:
     """Extract from ``articles`` and score against every gold event of ``gold_files``."""
-    documents: list[Document] = []
-    for item in read_documents(articles):
-        if isinstance(item, InputError):
-            raise EvalError(f"cannot evaluate: {item}")
-        documents.append(item)
-    gold = [event for path in gold_files for event in load_gold(path)]
-    name = ", ".join(path.name for path in gold_files)
-    return evaluate_gold(pipeline.extract, documents, gold, name=name)
+    return evaluate_gold_paths(pipeline.extract, gold_files, articles)
 
 
 def geoparse_documents(

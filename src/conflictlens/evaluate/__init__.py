@@ -5,7 +5,10 @@
   and per-field accuracy; :func:`evaluate_gold` runs an extractor and scores it;
 - :data:`ADAPTERS` / :func:`run_benchmark` read the shared sets (``acled``, ``acled-legacy``,
   ``gtd``, ``case2021``) from a path the user gives; their files are never copied;
-- :func:`check_floors` compares a report with pinned minimums, for an evaluation gate.
+- :func:`check_floors` compares a report with pinned minimums, for an evaluation gate;
+- ``errors=True`` (on the functions above and on the geoparsing runs) also lists the cases behind
+  the scores in the report's ``errors``: typed records (:mod:`conflictlens.evaluate.errors`) that
+  :func:`write_errors` puts in a JSON Lines file.
 
 Label maps for the shared sets live in ``mappings.yaml`` next to this file.
 """
@@ -13,6 +16,17 @@ Label maps for the shared sets live in ``mappings.yaml`` next to this file.
 from conflictlens.evaluate.adapters import ADAPTERS
 from conflictlens.evaluate.benchmark import Benchmark
 from conflictlens.evaluate.compare import FIELD_NAMES, MatchRules
+from conflictlens.evaluate.errors import (
+    ErrorCase,
+    ErrorSummary,
+    MissedEvent,
+    SpuriousEvent,
+    ToponymCase,
+    WrongField,
+    WrongLabel,
+    check_errors_path,
+    write_errors,
+)
 from conflictlens.evaluate.gate import check_floors, load_floors
 from conflictlens.evaluate.gold import GoldEvent, load_gold
 from conflictlens.evaluate.labels import NO_EVENT, LabelScores, LabelTask
@@ -21,6 +35,7 @@ from conflictlens.evaluate.runner import (
     Extract,
     evaluate_benchmark,
     evaluate_gold,
+    evaluate_gold_paths,
     run_benchmark,
     score_benchmark,
 )
@@ -32,6 +47,8 @@ __all__ = [
     "NO_EVENT",
     "Benchmark",
     "Counts",
+    "ErrorCase",
+    "ErrorSummary",
     "EvalReport",
     "EventScores",
     "Extract",
@@ -40,12 +57,20 @@ __all__ = [
     "LabelScores",
     "LabelTask",
     "MatchRules",
+    "MissedEvent",
+    "SpuriousEvent",
+    "ToponymCase",
+    "WrongField",
+    "WrongLabel",
+    "check_errors_path",
     "check_floors",
     "evaluate_benchmark",
     "evaluate_gold",
+    "evaluate_gold_paths",
     "load_floors",
     "load_gold",
     "run_benchmark",
     "score_benchmark",
     "score_events",
+    "write_errors",
 ]

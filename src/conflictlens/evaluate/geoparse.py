@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Protocol
 
 from conflictlens.errors import EvalError
+from conflictlens.evaluate.errors import GEO_KINDS, ToponymCase
+from conflictlens.evaluate.geoparse_errors import Resolved, toponym_cases
 from conflictlens.evaluate.table import format_table, number
 from conflictlens.model import PlaceMention
 from conflictlens.text.fold import fold
@@ -97,6 +99,13 @@ class GeoparseReport:
     seconds: float = 0.0
     """CPU time spent in ``find_places`` (the text folding excluded)."""
     notes: list[str] = field(default_factory=list)
+    errors: list[ToponymCase] = field(default_factory=list)
+    """The cases behind the scores, when asked for; not part of the JSON or the table."""
+
+    @property
+    def error_kinds(self) -> tuple[str, ...]:
+        """The kinds of error record a geoparsing report can have."""
+        return GEO_KINDS
 
     @property
     def precision(self) -> float:
@@ -214,9 +223,24 @@ def _pairs(
                 break
 
 
+def _error_km(toponym: GoldToponym, mention: PlaceMention) -> float | None:
+    """How far our place lies from the gold point; None when the gold gives no point."""
+    if toponym.latitude is None or toponym.longitude is None:
+        return None
+    place = mention.place
+    return distance_km(toponym.latitude, toponym.longitude, place.latitude, place.longitude)
+
+
 def score_geoparse(
-    name: str, documents: Sequence[GeoDoc], finder: Finder, notes: Sequence[str] = ()
+    name: str,
+    documents: Sequence[GeoDoc],
+    finder: Finder,
+    notes: Sequence[str] = (),
+    *,
+    errors: bool = False,
 ) -> GeoparseReport:
+    """Score ``finder`` on ``documents``; ``errors``: also list the cases behind the scores in
+    the report's ``errors``."""
     report = GeoparseReport(name, notes=list(notes))
     for doc in documents:
         started = time.process_time()
@@ -225,17 +249,14 @@ def score_geoparse(
         report.documents += 1
         report.gold += len(doc.toponyms)
         report.predicted += len(found)
-        for toponym, mention in _pairs(doc.toponyms, found):
-            report.matched += 1
-            if toponym.latitude is not None and toponym.longitude is not None:
-                report.errors_km.append(
-                    distance_km(
-                        toponym.latitude,
-                        toponym.longitude,
-                        mention.place.latitude,
-                        mention.place.longitude,
-                    )
-                )
+        resolved: list[Resolved] = [
+            (toponym, mention, _error_km(toponym, mention))
+            for toponym, mention in _pairs(doc.toponyms, found)
+        ]
+        report.matched += len(resolved)
+        report.errors_km += [km for _, _, km in resolved if km is not None]
+        if errors:
+            report.errors += toponym_cases(name, doc, found, resolved, THRESHOLD_KM)
     return report
 
 
@@ -454,12 +475,13 @@ def _resolve_path(name: str, path: Path, default_file: str) -> Path:
 
 
 def run_geoparse_benchmark(
-    name: str, path: Path, geocoder: Finder, limit: int | None = None
+    name: str, path: Path, geocoder: Finder, limit: int | None = None, *, errors: bool = False
 ) -> GeoparseReport:
     """Run ``geocoder.find_places`` over a geoparsing set and score it.
 
     ``name`` is one of :data:`GEOPARSE_SETS`; ``path`` the set's file or its folder; ``limit``
-    keeps that many documents spread evenly over the set.
+    keeps that many documents spread evenly over the set; ``errors`` also lists the cases
+    behind the scores in the report's ``errors``.
     """
     if name not in GEOPARSE_SETS:
         known = ", ".join(sorted(GEOPARSE_SETS))
@@ -471,4 +493,4 @@ def run_geoparse_benchmark(
         step = len(documents) / max(limit, 1)
         documents = [documents[int(i * step)] for i in range(max(limit, 0))]
         extra.append(f"sample of {len(documents)} documents")
-    return score_geoparse(name, documents, geocoder, extra)
+    return score_geoparse(name, documents, geocoder, extra, errors=errors)

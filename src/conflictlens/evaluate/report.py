@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from conflictlens.evaluate.errors import EVENT_KINDS, LABEL_KINDS, ErrorCase
 from conflictlens.evaluate.labels import LabelScores
 from conflictlens.evaluate.scores import EventScores
 from conflictlens.evaluate.table import format_table, number
@@ -22,6 +23,15 @@ class EvalReport:
     labels: tuple[LabelScores, ...] = ()
     group_by: str = "lang"
     notes: tuple[str, ...] = ()
+    errors: tuple[ErrorCase, ...] = ()
+    """The cases behind the scores, when asked for (see :mod:`conflictlens.evaluate.errors`);
+    not part of the JSON or the table."""
+
+    @property
+    def error_kinds(self) -> tuple[str, ...]:
+        """The kinds of error record this report's scores can have."""
+        events = EVENT_KINDS if self.events is not None else ()
+        return (*events, *(LABEL_KINDS if self.labels else ()))
 
     def metrics(self) -> dict[str, float]:
         """Every number a floor can pin, by name: ``events.f1``, ``fields.actor1``,

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from conflictlens.errors import ConflictlensError, EvalError
+from conflictlens.errors import ConflictlensError, EvalError, InputError
 from conflictlens.evaluate.adapters import ADAPTERS
 from conflictlens.evaluate.benchmark import Benchmark
+from conflictlens.evaluate.cases import benchmark_errors
 from conflictlens.evaluate.compare import MatchRules
-from conflictlens.evaluate.gold import GoldEvent
+from conflictlens.evaluate.gold import GoldEvent, load_gold
 from conflictlens.evaluate.groups import languages_from_documents
 from conflictlens.evaluate.labels import score_labels
 from conflictlens.evaluate.report import EvalReport
 from conflictlens.evaluate.scores import score_events
+from conflictlens.ingest import read_documents
 from conflictlens.model import Document, Event
 
 __all__ = [
     "Extract",
     "evaluate_benchmark",
     "evaluate_gold",
+    "evaluate_gold_paths",
     "extract_all",
     "run_benchmark",
     "score_benchmark",
@@ -61,15 +65,39 @@ def evaluate_gold(
     *,
     name: str = "gold",
     rules: MatchRules | None = None,
+    errors: bool = False,
 ) -> EvalReport:
     """Extract from ``articles`` and score the events against ``gold`` (one-to-one matching).
 
     Every gold doc_id must name one of ``articles``; an article without gold events expects
     none. Per-language rows come from each article's ``lang`` or its doc id prefix (``fr_...``).
+    ``errors``: also list the cases behind the scores in the report's ``errors``.
     """
     _check_ids(articles, gold)
     benchmark = Benchmark(name=name, documents=tuple(articles), gold=tuple(gold))
-    return evaluate_benchmark(benchmark, extract, rules=rules)
+    return evaluate_benchmark(benchmark, extract, rules=rules, errors=errors)
+
+
+def evaluate_gold_paths(
+    extract: Extract,
+    gold_files: Sequence[Path],
+    articles: Sequence[str | Path],
+    *,
+    errors: bool = False,
+) -> EvalReport:
+    """:func:`evaluate_gold` on every gold event of ``gold_files`` and the articles read from
+    ``articles`` (files or folders); the report is named after the gold files.
+
+    Raises EvalError on the first article that cannot be read.
+    """
+    documents: list[Document] = []
+    for item in read_documents(articles):
+        if isinstance(item, InputError):
+            raise EvalError(f"cannot evaluate: {item}")
+        documents.append(item)
+    gold = [event for path in gold_files for event in load_gold(path)]
+    name = ", ".join(path.name for path in gold_files)
+    return evaluate_gold(extract, documents, gold, name=name, errors=errors)
 
 
 def evaluate_benchmark(
@@ -78,16 +106,33 @@ def evaluate_benchmark(
     *,
     limit: int | None = None,
     rules: MatchRules | None = None,
+    errors: bool = False,
 ) -> EvalReport:
     bench = benchmark.sample(limit)
     predicted = extract_all(extract, bench.documents)
-    return score_benchmark(bench, predicted, rules=rules)
+    return score_benchmark(bench, predicted, rules=rules, errors=errors)
 
 
 def score_benchmark(
-    bench: Benchmark, predicted: Mapping[str, Sequence[Event]], *, rules: MatchRules | None = None
+    bench: Benchmark,
+    predicted: Mapping[str, Sequence[Event]],
+    *,
+    rules: MatchRules | None = None,
+    errors: bool = False,
 ) -> EvalReport:
-    """The report for events already extracted from ``bench``'s documents."""
+    """The report for events already extracted from ``bench``'s documents.
+
+    ``errors``: also list the cases behind the scores (:mod:`conflictlens.evaluate.errors`).
+    """
+    report = _score(bench, predicted, rules)
+    if not errors:
+        return report
+    return replace(report, errors=benchmark_errors(bench, predicted, rules or bench.rules))
+
+
+def _score(
+    bench: Benchmark, predicted: Mapping[str, Sequence[Event]], rules: MatchRules | None
+) -> EvalReport:
     doc_ids = [doc.doc_id for doc in bench.documents]
     groups = languages_from_documents(bench.documents) if bench.groups is None else bench.groups
     events = (
@@ -116,15 +161,21 @@ def score_benchmark(
 
 
 def run_benchmark(
-    name: str, path: Path | str, extract: Extract, limit: int | None = None
+    name: str,
+    path: Path | str,
+    extract: Extract,
+    limit: int | None = None,
+    *,
+    errors: bool = False,
 ) -> EvalReport:
     """Read the shared set ``name`` (see ADAPTERS) from ``path`` and score ``extract`` on it.
 
-    ``limit`` scores only that many documents, spread evenly over the file.
+    ``limit`` scores only that many documents, spread evenly over the file; ``errors`` also
+    lists the cases behind the scores in the report's ``errors``.
     """
     adapter = ADAPTERS.get(name)
     if adapter is None:
         raise EvalError(f"unknown benchmark {name!r}: use one of {', '.join(sorted(ADAPTERS))}")
     if limit is not None and limit < 1:
         raise EvalError(f"limit must be at least 1, not {limit}")
-    return evaluate_benchmark(adapter(Path(path)), extract, limit=limit)
+    return evaluate_benchmark(adapter(Path(path)), extract, limit=limit, errors=errors)
