@@ -76,6 +76,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("en", "Police informant shot dead outside his home.", ["killed 1"]),
     ("en", "The man killed two herders before fleeing.", ["killed 2"]),
     ("en", "Gunmen killed villagers and burned their homes.", []),
+    # A people noun counting itself, apart from its casualty word or listed with another.
+    ("en", "A shepherd's widow was found dead near the well.", ["killed 1"]),
+    ("en", "A man and a woman were found dead in the field.", ["killed 2"]),
+    ("en", "Gunmen shot dead a lawyer outside the court.", ["killed 1"]),
+    ("en", "Militants kill official in the camp.", ["killed 1"]),
+    # A date or a time after the casualty word is no count.
+    ("en", "The trader was found dead on 23/03/2017 in his shop.", ["killed 1"]),
+    ("en", "The convoy was hit and 4 were killed at 10:30 on the road.", ["killed 4"]),
     # Arabic
     ("ar", "قتل ثلاثة مدنيين وأصيب خمسة آخرون في القصف", ["killed 3", "injured 5"]),
     ("ar", "أسفر القصف عن مقتل 4 جنود", ["killed 4"]),

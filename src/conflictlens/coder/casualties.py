@@ -48,6 +48,7 @@ _GAP_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:'[^\W\d_]+)*|[%٪])")
 _BARRIERS = frozenset(',;:()[].!?«»"،؛')
 _PERCENT = frozenset("%٪")
+_NUMBER_JOINTS = frozenset("/.:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,11 +282,11 @@ class CasualtyRules:
         before = folded[max(start, count.start - 16) : count.start].split()
         if before and (before[-1] in self.months or before[-1].rstrip(".") in self.months):
             return True  # "October 7", "Oct. 7"
-        if (
-            folded[count.end : count.end + 1] == "-"
-            and folded[count.end + 1 : count.end + 2].isalpha()
-        ):
+        joint, after = folded[count.end : count.end + 1], folded[count.end + 1 : count.end + 2]
+        if joint == "-" and after.isalpha():
             return True  # an age or a size: "a 70-year-old woman", "70-річна", "5-storey"
+        if joint in _NUMBER_JOINTS and after.isdigit():
+            return True  # a date, a time or a decimal: "23/03/2017", "10:30", "2.5"
         follower = _NEXT_WORD.match(folded, count.end, end)
         word = follower.group(1) if follower else ""
         kind = self.vocabulary.classify(word) if word else ""
@@ -340,8 +341,10 @@ class CasualtyRules:
         if before:
             if len(words) > MAX_WORDS_BEFORE or unknown > MAX_UNKNOWN_BEFORE:
                 return None
-            if (unknown or count.weak) and "people" not in words and words:
-                return None  # "12 attaques ont tué": the number counts something else
+            if (unknown or count.weak) and not count.noun and "people" not in words and words:
+                # "12 attaques ont tué": the number counts something else (a people noun that
+                # counts itself says who: "a woman was found dead")
+                return None
             if count.weak and len(words) > MAX_WORDS_AFTER:
                 return None  # an article reaches only its own noun phrase
         else:
@@ -388,7 +391,7 @@ class CasualtyRules:
         while total is not None and 0 <= following < len(counts) and following not in used:
             left, right = sorted((counts[current], counts[following]), key=_at)
             value = counts[following].value
-            if value is None or not self._listed(folded[left.end : right.start]):
+            if value is None or not self._listed(folded[left.end : right.start], left.noun):
                 break
             used.add(following)
             total += value
@@ -396,9 +399,12 @@ class CasualtyRules:
             current, following = following, following + step
         return first, last, total
 
-    def _listed(self, gap: str) -> bool:
-        """Whether a gap reads "<people> and": the end of one item of a list of victims."""
+    def _listed(self, gap: str, noun: bool = False) -> bool:
+        """Whether a gap reads "<people> and": the end of one item of a list of victims. After
+        a people noun that counts itself, "and" alone will do ("a man and a woman")."""
         tokens = [t for t in _GAP_TOKEN.findall(gap) if t.isalnum() or "'" in t]
+        if noun and len(tokens) == 1 and tokens[0] in self.adds:
+            return True
         if len(tokens) < 2 or tokens[-1] not in self.adds:
             return False
         classes = [self.vocabulary.classify(t) for t in tokens[:-1]]
