@@ -81,6 +81,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("en", "A man and a woman were found dead in the field.", ["killed 2"]),
     ("en", "Gunmen shot dead a lawyer outside the court.", ["killed 1"]),
     ("en", "Militants kill official in the camp.", ["killed 1"]),
+    # The longest stem says what a word is: "villagers" are people, "villages" a unit.
+    ("en", "Militants killed two villagers and burned three villages.", ["killed 2"]),
+    ("en", "Troops killed three attackers after 2 attacks on the post.", ["killed 3"]),
+    ("en", "Gunmen killed between 11 and 20 people at the market.", ["killed 11"]),
+    ("en", "Two siblings were shot to death at the farm.", ["killed 2"]),
     # A date or a time after the casualty word is no count.
     ("en", "The trader was found dead on 23/03/2017 in his shop.", ["killed 1"]),
     ("en", "The convoy was hit and 4 were killed at 10:30 on the road.", ["killed 4"]),

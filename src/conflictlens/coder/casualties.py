@@ -131,9 +131,15 @@ class _Vocabulary:
             exact = self.exact.get(candidate)
             if exact is not None:
                 return exact
+            # The longest stem that fits says most: "villager*" (people) over "village*" (a
+            # unit), "attacker*" over "attack*"; among equals, the class listed first.
+            best, longest = "", 0
             for name, stems in self.stems:
-                if stems and candidate.startswith(stems):
-                    return name
+                for stem in stems:
+                    if len(stem) > longest and candidate.startswith(stem):
+                        best, longest = name, len(stem)
+            if best:
+                return best
         return "unknown"
 
     def _readings(self, word: str) -> Iterable[str]:
