@@ -86,6 +86,13 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("en", "Troops killed three attackers after 2 attacks on the post.", ["killed 3"]),
     ("en", "Gunmen killed between 11 and 20 people at the market.", ["killed 11"]),
     ("en", "Two siblings were shot to death at the farm.", ["killed 2"]),
+    # Victims of two joined verbs ("were kidnapped and later killed").
+    ("en", "4 farmers were attacked and killed near the river.", ["killed 4"]),
+    ("en", "2 soldiers were kidnapped and later killed.", ["killed 2"]),
+    ("fr", "Trois soldats ont été enlevés et tués.", ["killed 3"]),
+    ("es", "Tres soldados fueron secuestrados y asesinados.", ["killed 3"]),
+    ("ru", "Трое военных были атакованы и убиты.", ["killed 3"]),
+    ("uk", "Троє військових були атаковані та вбиті.", ["killed 3"]),
     # A date or a time after the casualty word is no count.
     ("en", "The trader was found dead on 23/03/2017 in his shop.", ["killed 1"]),
     ("en", "The convoy was hit and 4 were killed at 10:30 on the road.", ["killed 4"]),

@@ -340,7 +340,8 @@ class CasualtyRules:
             return None
         if any(left <= first and last <= right for first, last in spans):
             return None  # another count or casualty word stands between
-        words = self._gap_words(folded[left:right])
+        gap = folded[left:right]
+        words = self._gap_words(self._before_joined_verb(gap) if before else gap)
         if words is None or "unit" in words or "barrier" in words:
             return None
         unknown = words.count("unknown")
@@ -368,6 +369,19 @@ class CasualtyRules:
             0 if before else 1,
             right - left,
         )
+
+    def _before_joined_verb(self, gap: str) -> str:
+        """The gap up to an "and" that joins another verb to the casualty word: the victims of
+        "4 youths were attacked and killed" or "2 soldiers were kidnapped and later killed"
+        are the subject of both verbs. Without a word before the "and", the gap is kept."""
+        tokens = list(_GAP_TOKEN.finditer(gap))
+        while tokens and self.vocabulary.classify(tokens[-1].group()) == "filler":
+            tokens.pop()
+        if len(tokens) < 2 or tokens[-1].group() not in self.adds:
+            return gap
+        if self.vocabulary.classify(tokens[-2].group()) != "unknown":
+            return gap  # "two soldiers and ... killed" lists victims; that is _total's job
+        return gap[: tokens[-1].start()]
 
     def _gap_words(self, gap: str) -> list[str] | None:
         """The class of each word of a gap, or None when punctuation cuts it."""
