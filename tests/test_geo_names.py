@@ -55,6 +55,8 @@ def test_cyrillic_stems() -> None:
     assert set(stem_candidates("одесі")) & set(cyrillic_stem("одеса"))
     assert set(stem_candidates("авдіївці")) & set(cyrillic_stem("авдіївка"))
     assert stem_candidates("харкові").index("харков") < stem_candidates("харкові").index("харк")
+    # A genitive plural with a fleeting vowel: "мешканців Олешок" (Олешки).
+    assert set(stem_candidates("олешок")) & set(cyrillic_stem("олешки"))
     assert adjective_stem("херсонської") == "херсонськ"
     assert adjective_stem("белгородской") == "белгородск"
     assert adjective_stem("херсон") is None

@@ -63,3 +63,12 @@ def test_a_word_seen_before_is_read_the_same_in_a_new_place(geocoder: Geocoder) 
     spans = [normalise_text(with_province)[f.start : f.end] for f in second]
     assert spans == ["Херсонської області", "Херсонської"]
     assert found(geocoder, alone) == first
+
+
+def test_a_plural_town_is_found_in_its_genitive(geocoder: Geocoder) -> None:
+    found = geocoder.find_places(
+        "Окупанти викрали двох мешканців Олешок.",
+        fold("Окупанти викрали двох мешканців Олешок."),
+        "uk",
+    )
+    assert [(m.span.text, m.place.name) for m in found] == [("Олешок", "Oleshky")]

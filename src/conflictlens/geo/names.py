@@ -164,11 +164,16 @@ def cyrillic_stem(key: str) -> list[str]:
 
 
 def stem_candidates(token: str) -> list[str]:
-    """The word, then the stems it may come from, longest first (херсоні -> херсон, ...)."""
+    """The word, then the stems it may come from, longest first (херсоні -> херсон, ...).
+
+    A plural name in -ки has a genitive in -ок with a vowel that comes and goes (Олешки ->
+    Олешок, Гірки -> Гірок): "олешок" is also tried as the stem "олешк"."""
     out = [token]
     for ending in _NOUN_ENDINGS:
         if token.endswith(ending) and len(token) - len(ending) >= 3:
             out.append(token[: -len(ending)])
+    if token.endswith("ок") and len(token) >= 6:
+        out.append(token[:-2] + "к")
     return out
 
 
