@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 
 from conflictlens.coder.attribution import claim_of, statement_claim
 from conflictlens.coder.choice import HAND_WEAPONS, primary_trigger
-from conflictlens.coder.grouping import Candidate, apply_claims, group_candidates
+from conflictlens.coder.followups import attach_casualties, attach_statements, casualty_followup
+from conflictlens.coder.grouping import Candidate, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.places import choose_place
 from conflictlens.coder.roles import STATE_INTER, STATE_KINDS, Roles, assign_roles
@@ -88,6 +89,7 @@ class EventBuilder:
     def build(self, doc: Document, sentences: Sequence[SentenceMentions]) -> list[Event]:
         candidates: list[Candidate] = []
         statements: list[tuple[int, Claim]] = []
+        followups: list[SentenceMentions] = []
         last_place: PlaceMention | None = None
         country = _main_country(sentences)
         for mentions in sentences:
@@ -96,9 +98,14 @@ class EventBuilder:
                 candidates.append(candidate)
             elif not mentions.triggers and (claim := statement_claim(mentions)) is not None:
                 statements.append((mentions.sentence.start, claim))
+            if candidate is None and casualty_followup(mentions):
+                followups.append(mentions)
             last_place = _most_specific(mentions.places) or last_place
         events = group_candidates(candidates, _is_headline(sentences))
-        _attach_statements(events, statements)
+        attach_statements(events, statements)
+        attach_casualties(
+            events, followups, {m.sentence.start: m.sentence.index for m in sentences}
+        )
         _fill_dates(events, sentences, doc.published)
         return events
 
@@ -343,17 +350,6 @@ def _of_phrase(actor: ActorMention, place: PlaceMention, mentions: SentenceMenti
     return 0 < len(words) <= OF_WORDS and all(
         len(w) <= OF_WORD_CHARS and w.isalpha() for w in words
     )
-
-
-def _attach_statements(events: list[Event], statements: list[tuple[int, Claim]]) -> None:
-    """A confirmation or denial in a sentence of its own raises the status of the event told
-    just before it, instead of making an event."""
-    for start, claim in statements:
-        before = [e for e in events if e.evidence is not None and e.evidence.start < start]
-        if before:
-            event = max(before, key=lambda e: e.evidence.start if e.evidence else 0)
-            event.claims.append(claim)
-            apply_claims(event)
 
 
 def _is_reference(

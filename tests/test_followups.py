@@ -1,0 +1,58 @@
+"""A toll told in the sentence after an event completes that event, and only that one."""
+
+from __future__ import annotations
+
+from conflictlens import Document, Pipeline
+from conflictlens.model import Event, PartialDate
+
+_PUBLISHED = PartialDate(2024, 5, 15)
+
+
+def events(pipeline: Pipeline, text: str, lang: str) -> list[Event]:
+    return pipeline.extract(Document("followup", text, lang=lang, published=_PUBLISHED))
+
+
+def figures(found: list[Event]) -> list[tuple[int | None, int | None]]:
+    return [(e.fatalities, e.injuries) for e in found]
+
+
+def test_the_next_sentences_toll_is_the_events(pipeline: Pipeline) -> None:
+    text = (
+        "A ballistic missile struck the port of Odesa on Tuesday morning. "
+        "Five people died and 23 others were hurt, the governor said."
+    )
+    found = events(pipeline, text, "en")
+    assert figures(found) == [(5, 23)]
+    assert found[0].support["fatalities"].text.startswith("Five people")
+
+
+def test_a_toll_in_french_and_ukrainian(pipeline: Pipeline) -> None:
+    text = (
+        "Une frappe aérienne a visé une maison à Deir al-Balah jeudi soir. "
+        "Quinze personnes ont été blessées, selon la Défense civile."
+    )
+    assert figures(events(pipeline, text, "fr")) == [(None, 15)]
+    text = "Вчора ворог завдав ракетного удару по Одесі. Загинули п'ятеро людей."
+    assert figures(events(pipeline, text, "uk")) == [(5, None)]
+
+
+def test_the_events_own_figure_is_kept(pipeline: Pipeline) -> None:
+    text = (
+        "A drone strike killed two soldiers near Kherson on Monday. "
+        "Three people were killed in the region that day, officials said."
+    )
+    assert figures(events(pipeline, text, "en")) == [(2, None)]
+
+
+def test_a_statistic_or_a_distant_toll_adds_nothing(pipeline: Pipeline) -> None:
+    text = (
+        "A drone strike hit a market in Kherson on Monday. "
+        "Since the start of the year, 300 civilians have been killed in the region."
+    )
+    assert figures(events(pipeline, text, "en")) == [(None, None)]
+    text = (
+        "A drone strike hit a market in Kherson on Monday. Rescuers arrived within minutes. "
+        "The mayor visited the site. The market had reopened in March. "
+        "Two people died, the mayor later said."
+    )
+    assert figures(events(pipeline, text, "en")) == [(None, None)]
