@@ -93,6 +93,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("es", "Tres soldados fueron secuestrados y asesinados.", ["killed 3"]),
     ("ru", "Трое военных были атакованы и убиты.", ["killed 3"]),
     ("uk", "Троє військових були атаковані та вбиті.", ["killed 3"]),
+    # Injuries as a noun phrase after its verb; statements that nobody was hurt.
+    ("uk", "Загинули п'ятеро людей, ще 23 дістали поранення.", ["killed 5", "injured 23"]),
+    ("ru", "Погибли пять человек, ещё 23 получили ранения.", ["killed 5", "injured 23"]),
+    ("uk", "Пошкоджено склади, люди не постраждали.", ["killed 0", "injured 0"]),
+    ("es", "El dron cayó sin causar daños ni víctimas.", ["killed 0", "injured 0"]),
     # A date or a time after the casualty word is no count.
     ("en", "The trader was found dead on 23/03/2017 in his shop.", ["killed 1"]),
     ("en", "The convoy was hit and 4 were killed at 10:30 on the road.", ["killed 4"]),
