@@ -386,3 +386,13 @@ def test_malformed_floors_raise(tmp_path: Path) -> None:
 
 def test_km_between_is_great_circle_distance() -> None:
     assert km_between((0.0, 0.0), (0.0, 1.0)) == pytest.approx(111.2, abs=0.1)
+
+
+def test_a_set_that_records_only_claims_reads_a_confirmation_as_a_report(tmp_path: Path) -> None:
+    gold = load_gold(write_gold(tmp_path, STRIKE))  # claim_status "reported"
+    confirmed = [event_like(STRIKE, claim_status="confirmed")]
+    assert field(score(confirmed, gold), "claim_status") == (0.0, 1)
+    readings = MatchRules(claim_readings=(("confirmed", "reported"), ("denied", "reported")))
+    assert field(score(confirmed, gold, rules=readings), "claim_status") == (1.0, 1)
+    claimed = [event_like(STRIKE, claim_status="claimed")]
+    assert field(score(claimed, gold, rules=readings), "claim_status") == (0.0, 1)

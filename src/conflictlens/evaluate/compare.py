@@ -11,7 +11,8 @@ A pair is *admissible* (may be matched) when, for what the gold states:
 Field agreement (:data:`FIELD_CHECKS`) is scored on matched pairs and only for fields the gold
 states; ``None`` equals ``None`` (a gold ``"fatalities": null`` wants no figure):
 
-- event_type, sub_event_type, weapon, claim_status: equal after folding case and accents;
+- event_type, sub_event_type, weapon, claim_status: equal after folding case and accents (a
+  claim status the set does not tell apart read as the one it records, ``claim_readings``);
 - actor1, actor2: equal after :func:`~conflictlens.evaluate.normalise.actor_key`;
 - location: within ``max_km`` when both sides have coordinates, else the same place name;
 - date: the same ISO text (``2023-12`` for a month, ``2023-12-04`` for a day or a week);
@@ -47,6 +48,10 @@ class MatchRules:
     unstated_count: int | None = None
     """The figure a data set records when the text states none: ACLED and GTD record 0 where
     conflictlens says null (not stated)."""
+    claim_readings: tuple[tuple[str, str], ...] = ()
+    """Claim statuses a data set does not tell apart, each with the one it records instead: GTD
+    records only whether a group claimed the attack, so "confirmed" and "denied" read as
+    "reported" there."""
 
 
 FieldCheck = Callable[[Event, GoldEvent, MatchRules], bool | None]
@@ -105,6 +110,13 @@ def _label(name: str) -> FieldCheck:
     return check
 
 
+def _claim(pred: Event, gold: GoldEvent, rules: MatchRules) -> bool | None:
+    if not gold.states("claim_status"):
+        return None
+    status = dict(rules.claim_readings).get(pred.claim_status, pred.claim_status)
+    return label_key(status) == label_key(gold.claim_status)
+
+
 def _actor(name: str) -> FieldCheck:
     def check(pred: Event, gold: GoldEvent, rules: MatchRules) -> bool | None:
         if not gold.states(name):
@@ -149,7 +161,7 @@ FIELD_CHECKS: Mapping[str, FieldCheck] = {
     "weapon": _label("weapon"),
     "fatalities": _number("fatalities"),
     "injuries": _number("injuries"),
-    "claim_status": _label("claim_status"),
+    "claim_status": _claim,
 }
 """Field name -> its agreement check, in report order."""
 

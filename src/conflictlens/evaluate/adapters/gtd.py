@@ -3,7 +3,9 @@
 Like ACLED notes, a summary reports one incident: events are scored in ``best`` mode. The gold
 event takes the sub-event type that ``mappings.yaml`` gives the GTD attack type, the
 perpetrator (``gname``; an unnamed one becomes ``Unidentified Armed Group (<country>)``), the
-city, the date, ``nkill``/``nwound`` and the claim (``claimed`` 1 -> claimed, 0 -> reported).
+city, the date, ``nkill``/``nwound`` and the claim (``claimed`` 1 -> claimed, 0 -> reported;
+GTD tells only whether a group claimed the attack, so a predicted "confirmed" or "denied" is read
+as "reported").
 Not stated, so not scored: an ``Unknown`` attack type, an ``Unknown`` city, a claim marked
 -9, and a casualty figure GTD spread over several incidents (a fraction).
 
@@ -28,6 +30,8 @@ from conflictlens.evaluate.mappings import GtdMap, Mappings, load_mappings
 from conflictlens.model import Document, PartialDate, Precision
 
 __all__ = ["load_gtd"]
+
+_CLAIM_READINGS = (("confirmed", "reported"), ("denied", "reported"))
 
 GTD_FIELDS = (
     "event_type",
@@ -169,7 +173,7 @@ def load_gtd(path: Path) -> Benchmark:
         documents=tuple(i.document for i in incidents.values()),
         gold=tuple(i.gold for i in incidents.values()),
         mode="best",
-        rules=MatchRules(unstated_count=0),
+        rules=MatchRules(unstated_count=0, claim_readings=_CLAIM_READINGS),
         fields=GTD_FIELDS,
         label_tasks=(LabelTask(ATTACK_TASK, attacks, maps.gtd.to_attack_type),),
         groups=groups,
