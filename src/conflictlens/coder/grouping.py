@@ -8,7 +8,10 @@ Rules:
   are named;
 - a headline repeats the article's main event: it joins the first event of its type rather than
   making one of its own;
-- arrests or an intervention at a protest make it a protest with intervention.
+- arrests or an intervention at a protest make it a protest with intervention, and a riot told
+  after a protest that has no place of its own is that protest turning violent;
+- a merged event takes the sub-type that outranks the other (coder/choice.py): a clash in which
+  the town was taken is the taking of the town.
 The merged event keeps every claim; fatalities keep the lowest figure (ACLED's conservative rule).
 """
 
@@ -18,7 +21,7 @@ import math
 from dataclasses import dataclass
 
 from conflictlens.coder.attribution import strongest
-from conflictlens.coder.choice import CROWD_ESCALATION, MOB_AT_PROTEST, SEIZABLE_WEAPONS
+from conflictlens.coder.choice import CROWD_ESCALATION, MOB_AT_PROTEST, OUTRANKS, SEIZABLE_WEAPONS
 from conflictlens.model import Event
 
 __all__ = ["Candidate", "group_candidates"]
@@ -134,6 +137,8 @@ def _km(a: Event, b: Event) -> float:
 
 
 def _same_happening(a: Event, b: Event) -> bool:
+    if _turns_violent(a, b):
+        return True
     if not _compatible_types(a, b) or not _same_place(a, b):
         return False
     if a.weapon and b.weapon and a.weapon != b.weapon:
@@ -142,6 +147,21 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     named = ("actor1" in a.support, "actor1" in b.support)
     return not (all(named) and a.actor1 != b.actor1)
+
+
+def _turns_violent(protest: Event, riot: Event) -> bool:
+    """A riot told after a protest that names no place of its own ("Thousands marched on
+    Saturday. There were scuffles in Paris") is that protest turning violent."""
+    return (
+        protest.event_type == "Protests"
+        and riot.event_type == "Riots"
+        and protest.location is None
+        and not (
+            protest.event_date
+            and riot.event_date
+            and not protest.event_date.overlaps(riot.event_date)
+        )
+    )
 
 
 def _absorb(event: Event, other: Event) -> None:
@@ -159,6 +179,8 @@ def _absorb(event: Event, other: Event) -> None:
     _keep_lowest(event, other)
     _keep_most_precise_place(event, other)
     _escalate_protest(event, other)
+    if event.sub_event_type in OUTRANKS.get(other.sub_event_type, ()):
+        _retype(event, other)
     event.claims.extend(other.claims)
     apply_claims(event)
 
@@ -184,8 +206,11 @@ def _escalate_protest(event: Event, other: Event) -> None:
     if event.sub_event_type not in PROTEST_ESCALATION:
         return
     if other.event_type == "Riots":
-        # A protest that turns violent is a violent demonstration (ACLED).
-        event.event_type, event.sub_event_type = other.event_type, other.sub_event_type
+        # A protest that turns violent is a violent demonstration (ACLED), a fight at it too.
+        if other.sub_event_type == MOB_AT_PROTEST:
+            _retype(event, other)
+        else:
+            event.event_type, event.sub_event_type = other.event_type, MOB_AT_PROTEST
         event.actor1, event.inter1 = other.actor1, other.inter1
         return
     theirs = "Protest with intervention" if other.sub_event_type == "Arrests" else None
@@ -194,6 +219,15 @@ def _escalate_protest(event: Event, other: Event) -> None:
         event.sub_event_type = theirs
         if event.actor2 is None and other.sub_event_type == "Arrests" and other.actor1:
             event.actor2 = other.actor1
+
+
+def _retype(event: Event, other: Event) -> None:
+    """``event`` takes the type of ``other``, with its codes and the words that tell it."""
+    event.event_type, event.sub_event_type = other.event_type, other.sub_event_type
+    event.plover, event.cameo = other.plover, other.cameo
+    for name in ("event_type", "sub_event_type"):
+        if name in other.support:
+            event.support[name] = other.support[name]
 
 
 def apply_claims(event: Event) -> None:
