@@ -37,6 +37,8 @@ SPECIFICITY = {
 }
 """Lower is more specific; features not listed count as towns."""
 WIDE_FEATURES = frozenset({"admin1", "region", "country", "continent"})
+REGIONS = frozenset({"admin1", "region"})
+"""Features whose names are rarely shared across countries: provinces and regions."""
 
 
 def _rank(mention: PlaceMention, anchor: int, agreed: set[str]) -> tuple[bool, int, int]:
@@ -59,7 +61,17 @@ def _agreed_countries(places: Sequence[PlaceMention]) -> set[str]:
     if not names:
         return set()
     most = max(len(found) for found in names.values())
-    return {country for country, found in names.items() if len(found) == most}
+    agreed = {country for country, found in names.items() if len(found) == most}
+    # A tie between a town and a province named as the area around it ("Bara, in the
+    # countryside of Idleb", "the province of ..."): the province is the surer reading, the town
+    # a village the gazetteer does not know, read as a namesake abroad. A province's name alone
+    # is no surer than a town's ("Unity", "Eastern Province" are also words and other places).
+    wide = {
+        m.place.country
+        for m in places
+        if m.place.country in agreed and m.place.feature in REGIONS and m.relation == "region"
+    }
+    return wide or agreed
 
 
 def precision_of(mention: PlaceMention) -> int:

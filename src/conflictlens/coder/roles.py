@@ -15,10 +15,20 @@ Rules (calibrated on the seed, the project's gold articles and the ACLED develop
   of "reportedly" or "said it" did it, and troops of no stated country after a state force's own
   statement are that force's;
 - a place held by a force ("la base américaine") marks that force as the target;
-- civilians are never the perpetrators of violence against them: they are its target;
+- civilians are never the perpetrators of violence against them: they are its target; people
+  who do violence with their hands or blades ("residents lynched a suspected thief") are a mob,
+  which ACLED names rioters;
+- a count that runs over the subject of an active event word ("a policeman shot and killed a
+  man") does not make the subject one of the dead;
 - a nationality on the trigger or its weapon ("frappes israéliennes", "Russian missiles") names the
   state forces of that country as the perpetrator — or, for an interception, as the side whose
   weapon was stopped;
+- an event word that heads its sentence as a label ("Looting: on 2 May, militia members took
+  ...") names the event only: its parties are read from the clause after the label;
+- a group's own word after its name in brackets ("Katiba Macina (JNIM) militants") is that group,
+  not an unidentified one;
+- a clash told before both its sides ("clashes between X and Y") has the first named as actor1,
+  and a report in the passive ("a clash ... was reported") has no speaker;
 - when no perpetrator stands in the sentence, the speaker of a claim is taken as the perpetrator
   (militias and armies announce their own operations), and so is the side a reporting source
   speaks for when it claims ("the Russian defence ministry said its forces took ...").
@@ -26,9 +36,9 @@ Rules (calibrated on the seed, the project's gold articles and the ACLED develop
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from conflictlens.model import ActorMention, SentenceMentions, Span, TriggerMention
+from conflictlens.model import ActorMention, CueMention, SentenceMentions, Span, TriggerMention
 
 __all__ = ["Roles", "assign_roles"]
 
@@ -38,6 +48,17 @@ PASSIVE_WINDOW_CHARS = 12
 NON_STATE_ARMED_INTER = frozenset({2, 3, 4})
 """ACLED inter codes of rebel groups, political militias and identity militias."""
 CIVILIAN_INTER = 7
+RIOTER_INTER = 5
+MOB_SUB_TYPES = frozenset(
+    {"Attack", "Mob violence", "Armed clash", "Abduction/forced disappearance", "Sexual violence"}
+)
+"""What a crowd of people does with its hands; shelling, strikes, explosives and the burning of
+property are not told of a crowd (a "farm" or "bus" is named among civilian targets)."""
+MOB_WORDS = MOB_SUB_TYPES | {"@attack"}
+"""Event words a mob's deed may be told with: its sub-types, and an attack whose sub-type the
+target decides (triggers.yaml); not an explosion, a fall of shells or a strike."""
+MOB_WEAPONS = frozenset({"other"})
+"""Blades, sticks and stones (weapons.yaml's ``other``)."""
 STATE_INTER = 1
 STATE_KINDS = frozenset({"military", "police"})
 QUALIFIER_REACH_CHARS = 3
@@ -66,6 +87,19 @@ SUBJECT_WORDS = 1
 event: an adverb or a pronoun ("reportedly summarily executed", "said it killed"); calibrated on
 the ACLED development notes. A number there is a count the speaker reports ("la préfecture a
 annoncé 27 interpellations"), not a word of its own deed."""
+LABEL_MARK = ":"
+LABEL_WORDS = 4
+"""A label heading a sentence ("Looting:", "Movement of forces:", "Pillage :") is a few words
+before a colon; calibrated on the ACLED development notes, whose labels have one to four words."""
+CLASH = "Armed clash"
+"""The sub-type of event words that tell a fight between two sides ("clashes", "fighting")."""
+OBJECT_WORDS = 2
+"""An event word's object follows it with at most an article or a number and an adjective
+between ("shot and killed a young man", "shot dead two herders"); a party farther on is named in
+a phrase of its own ("killed in a shootout with ...", "killed in Turkana by ..."); calibrated on
+the ACLED development notes."""
+NAME_BRACKETS = "()[]"
+"""What may stand between a group's name and its own word: "Katiba Macina (JNIM) militants"."""
 SOURCE_GAP = 5
 """Characters between a speaking word and the subject or source right after it: a space, a
 preposition or an article ("أعلنت المقاومة", "повідомили в ОВА", "según el Ejército"); calibrated
@@ -82,8 +116,9 @@ class Roles:
 
 
 def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: str) -> Roles:
-    parties = [a for a in mentions.actors if _is_party(a)]
-    victims = [a for a in parties if _is_victim(a, mentions)]
+    trigger = _after_label(mentions, trigger)
+    parties = _without_own_words([a for a in mentions.actors if _is_party(a)], mentions)
+    victims = [a for a in parties if _is_victim(a, mentions, trigger)]
     parties = [a for a in parties if a not in victims]
     qualifier = next(
         (a for a in mentions.actors if a.qualifies_event and _near(a.span, trigger, mentions)),
@@ -101,12 +136,11 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
     ):
         party_speaker = None
     actor1, actor2 = _by_position(mentions, trigger, parties, party_speaker)
-    if (
-        actor1 is None
-        and qualifier is None
-        and party_speaker is None
-        and _agent_after(actor2, victims, trigger, sub_type, mentions)
-    ):
+    unopposed = actor1 is None and qualifier is None and party_speaker is None
+    sides = _sides_after(mentions, trigger, parties) if unopposed else None
+    if sides is not None:
+        actor1, actor2 = sides  # "clashes between X and Y": the first named is actor1
+    elif unopposed and _agent_after(actor2, victims, trigger, sub_type, mentions):
         # "three guards were hurt in an ambush by Taliban fighters": the counted victims
         # suffered it, so the one party named after the event word did it.
         actor1, actor2 = actor2, None
@@ -115,7 +149,14 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
     if actor1 is not None and actor1.inter == CIVILIAN_INTER:
         # "civilians were killed ... by shells fired by the RSF": the victims come first.
         armed_after = actor2 is not None and actor2.inter != CIVILIAN_INTER
-        actor1, actor2 = (actor2, actor1) if armed_after else (None, actor1)
+        if armed_after:
+            actor1, actor2 = actor2, actor1
+        elif sub_type in MOB_SUB_TYPES and _mob(actor1, mentions, trigger):
+            # "residents lynched a suspected thief": people who do violence are a mob, and
+            # ACLED names a mob's members rioters.
+            actor1 = replace(actor1, name="", inter=RIOTER_INTER, generic_kind="rioters")
+        else:
+            actor1, actor2 = None, actor1
     if sub_type == INTERCEPTION and qualifier is not None:
         actor2, qualifier = qualifier, None  # the intercepted weapon's owner
     if actor1 is None and sub_type == INTERCEPTION and speaker and speaker.speaks_for:
@@ -139,19 +180,127 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
     return Roles(actor1, actor2, speaker)
 
 
+def _mob(actor: ActorMention, mentions: SentenceMentions, trigger: TriggerMention) -> bool:
+    """People who do violence with their hands, blades or stones: the subject of an active event
+    word ("residents lynched ...", "students attacked teachers"). People with guns are armed men,
+    not a mob; in the passive, "by two men" names attackers no better than "by gunmen" does."""
+    if any(w.weapon not in MOB_WEAPONS for w in mentions.weapons):
+        return False
+    if any(t.sub_event_type not in MOB_WORDS for t in mentions.triggers):
+        return False  # a bomb, a shell or a strike is told in the sentence
+    if _is_passive(mentions, trigger) or actor.span.end > trigger.span.start:
+        return False
+    # "two activists were wounded in the attack": the people before the word suffered it.
+    return not any(
+        c.kind == "passive" and actor.span.end <= c.span.start < trigger.span.start
+        for c in mentions.cues
+    )
+
+
 def _state_party(actor: ActorMention | None) -> bool:
     return actor is not None and not actor.reporter and actor.inter == STATE_INTER
 
 
-def _is_victim(actor: ActorMention, mentions: SentenceMentions) -> bool:
+def _is_victim(actor: ActorMention, mentions: SentenceMentions, trigger: TriggerMention) -> bool:
     """An actor named in a casualty count ("cuatro uniformados resultaron heridos", "three
-    civilians were killed") or right after one ("killing 2 soldiers") suffered the event."""
+    civilians were killed") or right after one ("killing 2 soldiers") suffered the event, unless
+    the count runs over it as the subject of the event word (:func:`_subject_of_count`)."""
     for count in mentions.casualties:
         if count.span.start <= actor.span.start and actor.span.end <= count.span.end:
-            return True
+            return not _subject_of_count(actor, count.span, mentions, trigger)
         if _counted(count.span, actor.span, mentions):
             return True
     return False
+
+
+def _subject_of_count(
+    actor: ActorMention, count: Span, mentions: SentenceMentions, trigger: TriggerMention
+) -> bool:
+    """A count that runs from a party over an active event word to the party it struck ("a
+    policeman shot and killed a man") names the subject, not the dead: the victim is the
+    party after the word."""
+    if not actor.span.end <= trigger.span.start < count.end or _is_passive(mentions, trigger):
+        return False
+    offset = mentions.sentence.start
+    text = mentions.sentence.text
+    return any(
+        a.span.start >= trigger.span.end
+        and len(text[trigger.span.end - offset : a.span.start - offset].split()) <= OBJECT_WORDS
+        and not a.holds_facility
+        and _is_party(a)
+        for a in mentions.actors
+    )
+
+
+def _after_label(mentions: SentenceMentions, trigger: TriggerMention) -> TriggerMention:
+    """The event word whose clause tells who did what, when ``trigger`` is a label heading the
+    sentence ("Looting: On 9 May, militiamen looted ...", "Movement of forces: Turkish forces
+    entered ..."): the first event word after the label, or else a point right after the
+    clause's first party, which is its subject. ``trigger`` itself otherwise."""
+    offset = mentions.sentence.start
+    text = mentions.sentence.text
+    colon = text.find(LABEL_MARK)
+    if colon < 0 or trigger.span.end - offset > colon:
+        return trigger
+    label = text[:colon]
+    if len(label.split()) > LABEL_WORDS or any(char.isdigit() for char in label):
+        return trigger
+    end = offset + colon + len(LABEL_MARK)
+    if any(a.span.start < end for a in mentions.actors if _is_party(a)):
+        return trigger
+    told = next((t for t in mentions.triggers if t.span.start >= end), None)
+    if told is not None:
+        return told
+    subject = next((a for a in mentions.actors if a.span.start >= end and _is_party(a)), None)
+    if subject is None:
+        return trigger
+    return replace(trigger, span=Span(subject.span.end, subject.span.end, ""))
+
+
+def _without_own_words(
+    parties: list[ActorMention], mentions: SentenceMentions
+) -> list[ActorMention]:
+    """Drop an unidentified party's word that stands right after a named group, with only
+    brackets between ("Katiba Macina (JNIM) militants"): the name says who they are."""
+    kept: list[ActorMention] = []
+    offset = mentions.sentence.start
+    for actor in parties:
+        named = kept[-1] if kept else None
+        if named is not None and named.name and named.generic_kind is None:
+            between = mentions.sentence.text[named.span.end - offset : actor.span.start - offset]
+            own = actor.generic_kind == "unidentified" and not actor.name
+            if own and between.strip() and not between.strip(NAME_BRACKETS + " "):
+                continue
+        kept.append(actor)
+    return kept
+
+
+def _sides_after(
+    mentions: SentenceMentions, trigger: TriggerMention, parties: list[ActorMention]
+) -> tuple[ActorMention, ActorMention] | None:
+    """The two sides of a clash named after its event word ("clashes between pro-government
+    forces and rebels"), when none stands before it: the first named is actor1 (ACLED)."""
+    if trigger.sub_event_type != CLASH or _is_passive(mentions, trigger):
+        return None
+    after = [a for a in parties if a.span.start >= trigger.span.end and not a.holds_facility]
+    if not after:
+        return None
+    # The other side: the next party of another name, or of no name at another place.
+    others = [a for a in after[1:] if a.span != after[0].span and a.name != after[0].name]
+    after = [after[0], *others[:1]] if after[0].name else [after[0], *after[1:2]]
+    if len(after) < 2:
+        return None
+    told_passive = any(
+        c.kind == "passive" and after[0].span.end <= c.span.start < after[1].span.start
+        for c in mentions.cues
+    )
+    # "clashes in which 9 soldiers were killed by Taliban fighters": the first suffered it;
+    # "19 killed, including 2 police and 11 raiders": counted sides are the dead.
+    offset = mentions.sentence.start
+    counted = any(
+        mentions.sentence.text[: a.span.start - offset].rstrip()[-1:].isdigit() for a in after[:2]
+    )
+    return None if told_passive or counted else (after[0], after[1])
 
 
 def _counted(count: Span, actor: Span, mentions: SentenceMentions) -> bool:
@@ -389,7 +538,7 @@ def _speaker(mentions: SentenceMentions) -> ActorMention | None:
     """
     speakers = [a for a in mentions.actors if not a.holds_facility and not a.qualifies_event]
     for cue in mentions.cues:
-        if cue.kind not in SPEAKING_CUES:
+        if cue.kind not in SPEAKING_CUES or _impersonal(cue, mentions):
             continue
         # An actor before an event word is that event's subject, not the speaker of a later verb
         # ("Ukrainian troops liberated the village, the General Staff said").
@@ -412,3 +561,15 @@ def _speaker(mentions: SentenceMentions) -> ActorMention | None:
         # Otherwise the event's own subject speaks on ("... a ciblé la base, soulignant que").
         return subject or source or (before[-1] if before else None)
     return None
+
+
+def _impersonal(cue: CueMention, mentions: SentenceMentions) -> bool:
+    """A report in the passive ("a clash ... was reported", "il a été annoncé") has no speaker:
+    the party before it did or suffered the event. A claim in the passive keeps its speaker
+    after it ("the attack was claimed by ...")."""
+    if cue.kind != REPORTING_CUE:
+        return False
+    return any(
+        c.kind == "passive" and 0 <= cue.span.start - c.span.end <= PASSIVE_WINDOW_CHARS
+        for c in mentions.cues
+    )
