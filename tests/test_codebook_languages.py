@@ -18,7 +18,7 @@ import pytest
 from conflictlens.codebook import CODEBOOK_LANGUAGES, CodebookFiles
 from conflictlens.coder.events import NOT_NEW_EVENT_CUES, REMOTE_SUB_TYPES
 from conflictlens.coder.lexicon import LanguageLexicon, Taxonomy
-from conflictlens.coder.roles import PASSIVE_WINDOW_CHARS
+from conflictlens.coder.speakers import PASSIVE_WINDOW_CHARS
 from conflictlens.model import WEAPONS, CueKind
 from conflictlens.text.normalise import normalise_text
 

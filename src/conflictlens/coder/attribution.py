@@ -30,7 +30,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from conflictlens.coder.roles import INTERCEPTION, STATE_INTER, STATE_KINDS, Roles
+from conflictlens.coder.roles import INTERCEPTION, Roles
+from conflictlens.coder.speakers import SPEAKING_CUES, STATE_INTER, STATE_KINDS
 from conflictlens.model import (
     ActorMention,
     Claim,
@@ -49,7 +50,6 @@ _STATUS_OF_CUE: tuple[tuple[CueKind, ClaimStatus], ...] = (
     ("confirm", "confirmed"),
     ("claim", "claimed"),
 )
-SPEAKING_CUES: tuple[CueKind, ...] = ("claim", "statement", "confirm", "deny")
 CLAUSE_MARKS = ",;:\u060c\u2014\u2013"
 """Punctuation that closes the clause of a speaking word: commas (the Arabic one too), colons
 and dashes ("— сообщил губернатор"). Quotation marks and brackets do not: sources are often

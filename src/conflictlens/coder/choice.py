@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conflictlens.coder.roles import STATE_INTER, STATE_KINDS
+from conflictlens.coder.speakers import STATE_INTER, STATE_KINDS
 from conflictlens.model import ActorMention, SentenceMentions, TriggerMention, WeaponMention
 
 __all__ = [

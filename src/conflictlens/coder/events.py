@@ -20,7 +20,8 @@ from conflictlens.coder.followups import attach_casualties, attach_statements, c
 from conflictlens.coder.grouping import Candidate, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.places import choose_place
-from conflictlens.coder.roles import STATE_INTER, STATE_KINDS, Roles, assign_roles
+from conflictlens.coder.roles import Roles, assign_roles
+from conflictlens.coder.speakers import STATE_INTER, STATE_KINDS
 from conflictlens.model import (
     ActorMention,
     Claim,

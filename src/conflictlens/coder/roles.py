@@ -38,15 +38,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from conflictlens.model import ActorMention, CueMention, SentenceMentions, Span, TriggerMention
+from conflictlens.coder.speakers import (
+    NON_STATE_ARMED_INTER,
+    PASSIVE_WINDOW_CHARS,
+    STATE_INTER,
+    claimant,
+    find_speaker,
+    is_passive,
+    own_forces,
+    speaks_apart,
+)
+from conflictlens.model import ActorMention, SentenceMentions, Span, TriggerMention
 
 __all__ = ["Roles", "assign_roles"]
 
-PASSIVE_WINDOW_CHARS = 12
-"""A passive auxiliary counts for a trigger when it ends at most this many characters before it
-("a été ciblée", "ont été tués"): one short adverb may stand between."""
-NON_STATE_ARMED_INTER = frozenset({2, 3, 4})
-"""ACLED inter codes of rebel groups, political militias and identity militias."""
 CIVILIAN_INTER = 7
 RIOTER_INTER = 5
 MOB_SUB_TYPES = frozenset(
@@ -59,8 +64,6 @@ MOB_WORDS = MOB_SUB_TYPES | {"@attack"}
 target decides (triggers.yaml); not an explosion, a fall of shells or a strike."""
 MOB_WEAPONS = frozenset({"other"})
 """Blades, sticks and stones (weapons.yaml's ``other``)."""
-STATE_INTER = 1
-STATE_KINDS = frozenset({"military", "police"})
 QUALIFIER_REACH_CHARS = 3
 """A nationality qualifies an event word when only a space or two stands between them."""
 INTERCEPTION = "Disrupted weapons use"
@@ -75,18 +78,10 @@ CONJUNCTION_CHARS = 3
 GROUP_AS_TARGET = frozenset({"Air/drone strike", INTERCEPTION, "Arrests"})
 """Sub-types whose armed group named after the event word is its target: groups have no
 aircraft, the drones an air defence downs are the group's, an arrest takes the group's men."""
-SPEAKING_CUES = ("claim", "statement", "confirm", "deny")
-REPORTING_CUE = "statement"
-"""The one speaking cue that may stand inside the speaker's own deed ("reportedly", "said it")."""
 VICTIM_GAP_CHARS = 2
 """A count's noun stands right after its number ("killing 2 soldiers"); calibrated on the ACLED
 development notes, where allowing one word between also took agents ("was shot by Taliban
 fighters") for victims."""
-SUBJECT_WORDS = 1
-"""Words that may stand between a speaking word and the event word when the speaker did the
-event: an adverb or a pronoun ("reportedly summarily executed", "said it killed"); calibrated on
-the ACLED development notes. A number there is a count the speaker reports ("la préfecture a
-annoncé 27 interpellations"), not a word of its own deed."""
 LABEL_MARK = ":"
 LABEL_WORDS = 4
 """A label heading a sentence ("Looting:", "Movement of forces:", "Pillage :") is a few words
@@ -100,11 +95,6 @@ a phrase of its own ("killed in a shootout with ...", "killed in Turkana by ..."
 the ACLED development notes."""
 NAME_BRACKETS = "()[]"
 """What may stand between a group's name and its own word: "Katiba Macina (JNIM) militants"."""
-SOURCE_GAP = 5
-"""Characters between a speaking word and the subject or source right after it: a space, a
-preposition or an article ("أعلنت المقاومة", "повідомили в ОВА", "según el Ejército"); calibrated
-on the project's gold articles, where sources so named were otherwise passed over for a victim
-before the verb."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +114,7 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
         (a for a in mentions.actors if a.qualifies_event and _near(a.span, trigger, mentions)),
         None,
     )
-    speaker = _speaker(mentions)
+    speaker = find_speaker(mentions)
     party_speaker = speaker if speaker is not None and not speaker.reporter else None
     # "Soldiers reportedly killed ...": the speaker did it. With a nationality on the event word
     # ("a Hezbollah member was killed in an Israeli strike, the agency said") that nationality
@@ -132,7 +122,7 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
     if (
         party_speaker is not None
         and qualifier is None
-        and not _speaks_apart(party_speaker, mentions, trigger)
+        and not speaks_apart(party_speaker, mentions, trigger)
     ):
         party_speaker = None
     actor1, actor2 = _by_position(mentions, trigger, parties, party_speaker)
@@ -144,7 +134,7 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
         # "three guards were hurt in an ambush by Taliban fighters": the counted victims
         # suffered it, so the one party named after the event word did it.
         actor1, actor2 = actor2, None
-    if actor1 is not None and speaker is not None and _own_forces(actor1, speaker):
+    if actor1 is not None and speaker is not None and own_forces(actor1, speaker):
         actor1 = speaker
     if actor1 is not None and actor1.inter == CIVILIAN_INTER:
         # "civilians were killed ... by shells fired by the RSF": the victims come first.
@@ -166,7 +156,7 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
         # "..., the Israeli army said": a state's forces telling of an interception made it.
         actor1, actor2 = speaker, (None if actor2 is speaker else actor2)
     if actor1 is None:
-        actor1 = qualifier or _claimant(mentions, speaker)
+        actor1 = qualifier or claimant(mentions, speaker)
     elif qualifier is not None and actor1.generic_kind == "unidentified":
         actor1 = qualifier
     if actor2 is None:
@@ -188,7 +178,7 @@ def _mob(actor: ActorMention, mentions: SentenceMentions, trigger: TriggerMentio
         return False
     if any(t.sub_event_type not in MOB_WORDS for t in mentions.triggers):
         return False  # a bomb, a shell or a strike is told in the sentence
-    if _is_passive(mentions, trigger) or actor.span.end > trigger.span.start:
+    if is_passive(mentions, trigger) or actor.span.end > trigger.span.start:
         return False
     # "two activists were wounded in the attack": the people before the word suffered it.
     return not any(
@@ -219,7 +209,7 @@ def _subject_of_count(
     """A count that runs from a party over an active event word to the party it struck ("a
     policeman shot and killed a man") names the subject, not the dead: the victim is the
     party after the word."""
-    if not actor.span.end <= trigger.span.start < count.end or _is_passive(mentions, trigger):
+    if not actor.span.end <= trigger.span.start < count.end or is_passive(mentions, trigger):
         return False
     offset = mentions.sentence.start
     text = mentions.sentence.text
@@ -280,7 +270,7 @@ def _sides_after(
 ) -> tuple[ActorMention, ActorMention] | None:
     """The two sides of a clash named after its event word ("clashes between pro-government
     forces and rebels"), when none stands before it: the first named is actor1 (ACLED)."""
-    if trigger.sub_event_type != CLASH or _is_passive(mentions, trigger):
+    if trigger.sub_event_type != CLASH or is_passive(mentions, trigger):
         return None
     after = [a for a in parties if a.span.start >= trigger.span.end and not a.holds_facility]
     if not after:
@@ -329,7 +319,7 @@ def _by_position(
 ) -> tuple[ActorMention | None, ActorMention | None]:
     before = [a for a in parties if a.span.end <= trigger.span.start and a is not speaker]
     after = [a for a in parties if a.span.start >= trigger.span.end and a is not speaker]
-    if _is_passive(mentions, trigger):
+    if is_passive(mentions, trigger):
         actor1 = next((a for a in after if not a.holds_facility), None)
         actor2 = before[-1] if before else None
         agent = _agent_on_weapon(mentions, trigger, before) if actor1 is None else None
@@ -385,55 +375,13 @@ def _chain_subject(
     if not earlier:
         return None
     first = min(earlier, key=lambda t: t.span.start)
-    if _is_passive(mentions, first):
+    if is_passive(mentions, first):
         return None
     ahead = [a for a in doers if a.span.end <= first.span.start]
     objects = [a for a in doers if a.span.start >= first.span.end]
     if not ahead or not objects:
         return None
     return ahead[-1], objects[0]
-
-
-def _own_forces(actor: ActorMention, speaker: ActorMention) -> bool:
-    """Troops of no stated country after a state force's own statement are its own: "the army
-    said its aircraft struck ...", "el Ejército israelí confirmó que su aviación atacó"."""
-    if speaker.reporter or speaker.inter != STATE_INTER or not speaker.name:
-        return False
-    if actor.country is not None or actor.generic_kind not in STATE_KINDS:
-        return False
-    return speaker.span.end <= actor.span.start
-
-
-def _speaks_apart(
-    speaker: ActorMention, mentions: SentenceMentions, trigger: TriggerMention
-) -> bool:
-    """The speaker only reports the event: it stands after the event word ("militants attacked
-    the post, the army said"), the event is told in the passive ("police said three villagers
-    were killed"), or more than a word stands between its speaking word and the event word
-    ("police said a bomb exploded", "police said gunmen killed ..."). One that is the event's
-    subject and speaks about it ("soldiers reportedly killed ...", "the army said it killed ...",
-    "the coalition's strike reportedly hit ...") is a party."""
-    if speaker.span.start >= trigger.span.end:
-        return True
-    offset = mentions.sentence.start
-    for cue in mentions.cues:
-        if cue.kind not in SPEAKING_CUES or not speaker.span.end <= cue.span.start:
-            continue
-        if cue.span.end > trigger.span.start:
-            continue
-        # The cue bears on the event word right after it: "the army reportedly arrested and
-        # executed ..." has the army as the subject of both.
-        verb = min(
-            (t.span.start for t in mentions.triggers if cue.span.end <= t.span.start),
-            default=trigger.span.start,
-        )
-        between = mentions.sentence.text[cue.span.end - offset : verb - offset]
-        if cue.kind != REPORTING_CUE:
-            return True  # "the army confirmed the attack": confirming or denying is not doing
-        counted = any(char.isdigit() for char in between)
-        if len(between.split()) > SUBJECT_WORDS or counted or _is_passive(mentions, trigger):
-            return True
-    return False
 
 
 def _agent_after(
@@ -450,7 +398,7 @@ def _agent_after(
     the target (GROUP_AS_TARGET)."""
     if actor is None or actor.holds_facility or actor.inter == CIVILIAN_INTER:
         return False
-    if _is_passive(mentions, trigger):
+    if is_passive(mentions, trigger):
         return False
     if victims:
         # Of the same kind as the dead, it is where they fell ("dos soldados muertos ... un
@@ -480,20 +428,6 @@ def _right_after(actor: ActorMention, trigger: TriggerMention, mentions: Sentenc
     return not any(mark in between for mark in CLAUSE_MARKS)
 
 
-def _claimant(mentions: SentenceMentions, speaker: ActorMention | None) -> ActorMention | None:
-    """The perpetrator known only as the one who announces the event."""
-    if speaker is None:
-        return None
-    claims = mentions.cue("claim") is not None
-    if not speaker.reporter:
-        if claims or speaker.inter in NON_STATE_ARMED_INTER:
-            return speaker
-        return None
-    if claims and speaker.speaks_for:
-        return ActorMention(speaker.span, speaker.speaks_for, inter=1)
-    return None
-
-
 def _near(span: Span, trigger: TriggerMention, mentions: SentenceMentions) -> bool:
     """The nationality stands by the trigger or by a weapon of the sentence."""
     targets = [trigger.span, *(w.span for w in mentions.weapons)]
@@ -517,59 +451,3 @@ def _agent_on_weapon(
         return None
     between = [a for a in before if a.span.start >= max(ends) and not a.holds_facility]
     return between[-1] if between else None
-
-
-def _is_passive(mentions: SentenceMentions, trigger: TriggerMention) -> bool:
-    for cue in mentions.cues:
-        if cue.kind != "passive":
-            continue
-        if cue.span.start >= trigger.span.start and cue.span.end <= trigger.span.end:
-            return True  # the trigger itself is passive: "came under", "sont tombés sur"
-        if 0 <= trigger.span.start - cue.span.end <= PASSIVE_WINDOW_CHARS:
-            return True
-    return False
-
-
-def _speaker(mentions: SentenceMentions) -> ActorMention | None:
-    """The actor or source standing right before the first claim or statement cue: its subject.
-
-    A place held by a force ("la base américaine") never speaks; a source named after the cue
-    ("selon des sources locales", "according to the Pentagon") speaks too.
-    """
-    speakers = [a for a in mentions.actors if not a.holds_facility and not a.qualifies_event]
-    for cue in mentions.cues:
-        if cue.kind not in SPEAKING_CUES or _impersonal(cue, mentions):
-            continue
-        # An actor before an event word is that event's subject, not the speaker of a later verb
-        # ("Ukrainian troops liberated the village, the General Staff said").
-        boundary = max(
-            (t.span.end for t in mentions.triggers if t.span.end <= cue.span.start), default=0
-        )
-        after = [a for a in speakers if a.span.start >= cue.span.end]
-        named = next((a for a in after if a.span.start - cue.span.end <= SOURCE_GAP), None)
-        if named is not None and named.reporter:
-            return named  # "..., повідомили в ОВА": not the victim before the verb
-        before = [a for a in speakers if a.span.end <= cue.span.start]
-        recent = [a for a in before if boundary <= a.span.start]
-        if recent:
-            return recent[-1]
-        # Verb-first languages put the subject right after the verb ("أعلنت المقاومة",
-        # "заявили в ВСУ"); a source may stand anywhere after "selon", "according to".
-        # A party right after "según", "according to" speaks too ("según el Ejército israelí").
-        subject = next((a for a in after if a.span.start - cue.span.end <= SOURCE_GAP), None)
-        source = next((a for a in after if a.reporter), None)
-        # Otherwise the event's own subject speaks on ("... a ciblé la base, soulignant que").
-        return subject or source or (before[-1] if before else None)
-    return None
-
-
-def _impersonal(cue: CueMention, mentions: SentenceMentions) -> bool:
-    """A report in the passive ("a clash ... was reported", "il a été annoncé") has no speaker:
-    the party before it did or suffered the event. A claim in the passive keeps its speaker
-    after it ("the attack was claimed by ...")."""
-    if cue.kind != REPORTING_CUE:
-        return False
-    return any(
-        c.kind == "passive" and 0 <= cue.span.start - c.span.end <= PASSIVE_WINDOW_CHARS
-        for c in mentions.cues
-    )
