@@ -56,3 +56,33 @@ def test_a_statistic_or_a_distant_toll_adds_nothing(pipeline: Pipeline) -> None:
         "Two people died, the mayor later said."
     )
     assert figures(events(pipeline, text, "en")) == [(None, None)]
+
+
+def doers(found: list[Event]) -> list[tuple[str | None, str]]:
+    return [(e.actor1, e.claim_status) for e in found]
+
+
+def test_a_later_claim_of_responsibility_names_the_unidentified_perpetrator(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Gunmen killed two soldiers at a checkpoint in Mandera on Sunday. "
+        "Al-Shabaab claimed responsibility."
+    )
+    assert doers(events(pipeline, text, "en")) == [("Al Shabaab", "claimed")]
+    text = (
+        "Militants attacked a police post in Kidal on Monday, killing three officers. "
+        "JNIM claimed responsibility for the attack."
+    )
+    assert doers(events(pipeline, text, "en")) == [
+        ("JNIM: Group for Support of Islam and Muslims", "claimed")
+    ]
+
+
+def test_a_named_perpetrator_is_not_replaced_by_a_later_claim(pipeline: Pipeline) -> None:
+    text = (
+        "JNIM fighters attacked a police post in Kidal on Monday, killing three officers. "
+        "Al-Shabaab claimed responsibility."
+    )
+    found = events(pipeline, text, "en")
+    assert found and found[0].actor1 == "JNIM: Group for Support of Islam and Muslims"

@@ -63,6 +63,8 @@ INTERVENTION_SUB_TYPES = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
 )
 CIVILIAN_INTER = 7
+UNIDENTIFIED = "unidentified"
+"""The generic kind (taxonomy.yaml) of an armed group the text does not name."""
 SUBJECT_WORDS = 1
 """Words between a subject and its verb: one adverb ("militants reportedly attacked");
 calibrated on the ACLED development notes and the demo corpus, where a party farther away was
@@ -89,7 +91,7 @@ class EventBuilder:
 
     def build(self, doc: Document, sentences: Sequence[SentenceMentions]) -> list[Event]:
         candidates: list[Candidate] = []
-        statements: list[tuple[int, Claim]] = []
+        statements: list[tuple[SentenceMentions, Claim]] = []
         followups: list[SentenceMentions] = []
         last_place: PlaceMention | None = None
         country = _main_country(sentences)
@@ -98,12 +100,15 @@ class EventBuilder:
             if candidate is not None:
                 candidates.append(candidate)
             elif not mentions.triggers and (claim := statement_claim(mentions)) is not None:
-                statements.append((mentions.sentence.start, claim))
+                statements.append((mentions, claim))
             if candidate is None and casualty_followup(mentions):
                 followups.append(mentions)
             last_place = _most_specific(mentions.places) or last_place
+        unnamed = {id(c.event): c.event.actor1 for c in candidates if c.unnamed_doer}
         events = group_candidates(candidates, _is_headline(sentences))
-        attach_statements(events, statements)
+        attach_statements(
+            events, statements, lambda e: id(e) in unnamed and e.actor1 == unnamed[id(e)]
+        )
         attach_casualties(
             events, followups, {m.sentence.start: m.sentence.index for m in sentences}
         )
@@ -154,7 +159,11 @@ class EventBuilder:
         # so does a back-reference with no weapon or perpetrator ("ce ciblage", "the attack").
         bare = not own_place and (own_date is None or (weapon is None and roles.actor1 is None))
         reference = _is_reference(trigger, event, own_place, mentions, roles)
-        return Candidate(event, mentions.sentence.index, bare or reference, named, reference)
+        unnamed = roles.actor1 is None or roles.actor1.generic_kind == UNIDENTIFIED
+        claimant = named and mentions.cue("claim") is not None
+        return Candidate(
+            event, mentions.sentence.index, bare or reference, named, reference, unnamed, claimant
+        )
 
     def _weapon(self, mentions: SentenceMentions) -> WeaponMention | None:
         """The sentence's weapon: the first of taxonomy.yaml's ``weapon_priority`` it names."""

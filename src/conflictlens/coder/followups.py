@@ -4,7 +4,8 @@ News tells an event in one sentence and its toll or its confirmation in the next
 missile hit Odesa. Five people were killed and 23 wounded." or "The ministry confirmed the
 strike." Such a sentence makes no event of its own; it completes the event before it:
 
-- a confirmation or a denial raises that event's claim status (:func:`attach_statements`);
+- a confirmation or a denial raises that event's claim status, and a group claiming it names
+  its perpetrator when the event's own is unnamed (:func:`attach_statements`);
 - killed and injured counts fill the event's figures when its own sentence gave none
   (:func:`attach_casualties`), within ``FOLLOWUP_SENTENCES`` sentences of it. A statistic, a
   summary of the past, a threat or a conditional adds nothing ("Since May, 300 were killed").
@@ -12,7 +13,7 @@ strike." Such a sentence makes no event of its own; it completes the event befor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from conflictlens.coder.grouping import apply_claims
 from conflictlens.model import CasualtyMention, Claim, CueKind, Event, SentenceMentions
@@ -37,14 +38,24 @@ def casualty_followup(mentions: SentenceMentions) -> bool:
     )
 
 
-def attach_statements(events: list[Event], statements: Sequence[tuple[int, Claim]]) -> None:
+def attach_statements(
+    events: list[Event],
+    statements: Sequence[tuple[SentenceMentions, Claim]],
+    unnamed: Callable[[Event], bool],
+) -> None:
     """A confirmation or denial in a sentence of its own raises the status of the event told
-    just before it, instead of making an event. ``statements`` are (sentence start, claim)."""
-    for start, claim in statements:
-        event = _event_before(events, start)
-        if event is not None:
-            event.claims.append(claim)
-            apply_claims(event)
+    just before it, instead of making an event; a group claiming it ("Al-Shabaab claimed
+    responsibility.") is its perpetrator when the event's is ``unnamed``."""
+    for mentions, claim in statements:
+        event = _event_before(events, mentions.sentence.start)
+        if event is None:
+            continue
+        event.claims.append(claim)
+        apply_claims(event)
+        claimant = next((a for a in mentions.actors if a.name and a.name == claim.by), None)
+        if claim.status == "claimed" and claimant is not None and unnamed(event):
+            event.actor1, event.inter1 = claimant.name, claimant.inter
+            event.support["actor1"] = claimant.span
 
 
 def attach_casualties(

@@ -48,10 +48,17 @@ class Candidate:
     """It names its perpetrator."""
     reference: bool = False
     """It only refers to an event told elsewhere: it joins one, or is dropped."""
+    unnamed_doer: bool = False
+    """Its perpetrator is known by kind only ("gunmen": an unidentified armed group) or not at
+    all: a later claim of responsibility names it."""
+    claimant: bool = False
+    """It names the group that claims responsibility ("JNIM claimed the attack"): the
+    perpetrator of an event whose own is unnamed."""
 
 
 def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]:
     events: list[Event] = []
+    unnamed = {id(c.event) for c in candidates if c.unnamed_doer}
     titles = [c for c in candidates if headline and c.sentence_index == 0]
     for candidate in candidates:
         if candidate in titles:
@@ -60,8 +67,13 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
         if candidate.bare:
             # It goes on telling the last event of its kind ("The junta denies targeting
             # civilians" after an arrest told in between).
-            told = next((e for e in reversed(events) if _continues(e, candidate)), None)
+            told = next(
+                (e for e in reversed(events) if _continues(e, candidate, id(e) in unnamed)), None
+            )
             if told is not None:
+                if candidate.claimant and id(told) in unnamed:
+                    _name_doer(told, event)
+                    unnamed.discard(id(told))
                 _absorb(told, event)
                 continue
         if candidate.reference:
@@ -90,13 +102,23 @@ def _same_kind(a: Event, b: Event) -> bool:
     return {a.event_type, b.event_type} <= VIOLENT_TYPES or {a.event_type, b.event_type} <= CROWD
 
 
-def _continues(event: Event, candidate: Candidate) -> bool:
+def _continues(event: Event, candidate: Candidate, unnamed: bool = False) -> bool:
+    """Whether a bare or back-referring candidate goes on telling ``event``; ``unnamed``: the
+    event's perpetrator is not named yet, so a group claiming responsibility may be it."""
     if _seized_there(event, candidate.event):
         return True
     if not _same_kind(event, candidate.event):
         return False
     other = candidate.event
-    return not (candidate.named and "actor1" in event.support and other.actor1 != event.actor1)
+    named_apart = candidate.named and "actor1" in event.support and other.actor1 != event.actor1
+    return not named_apart or (unnamed and candidate.claimant)
+
+
+def _name_doer(event: Event, other: Event) -> None:
+    """The perpetrator a later sentence names ("JNIM claimed responsibility for the attack")
+    replaces the unidentified one of the event it goes on telling."""
+    event.actor1, event.inter1 = other.actor1, other.inter1
+    event.support["actor1"] = other.support["actor1"]
 
 
 def _seized_there(event: Event, seizure: Event) -> bool:
