@@ -4,10 +4,14 @@ document is about, and its towns keep their own names."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
+from conflictlens.codebook import CodebookFiles
+from conflictlens.errors import GazetteerError
 from conflictlens.geo import Geocoder
+from conflictlens.geo.datafiles import load_geo_data
 from conflictlens.geo.maketables import county_rows
 from conflictlens.geo.sources import City
 from conflictlens.model import PlaceMention
@@ -90,3 +94,20 @@ def test_a_countys_point_is_its_towns_centre_weighted_by_people() -> None:
         City(2, "Smallville", 11.0, 21.0, "US", "KY", 1000, ()),
     ]
     assert list(county_rows(rows, cities)) == ["US\tKY\tElm County\t10.1000\t20.1000\t10000"]
+
+
+def test_a_bad_county_line_names_its_file_and_line(tmp_path: Path) -> None:
+    folder = tmp_path / "geo"
+    folder.mkdir()
+    (folder / "counties.tsv").write_text("# mine\nUS\tKY\tElm County\tnorth\t-84.1\t500\n")
+    with pytest.raises(GazetteerError, match=r"counties\.tsv:2: expected country"):
+        load_geo_data(CodebookFiles((tmp_path,)))
+
+
+def test_a_users_county_line_replaces_the_shipped_one(tmp_path: Path) -> None:
+    folder = tmp_path / "geo"
+    folder.mkdir()
+    (folder / "counties.tsv").write_text("US\tKY\tLaurel County\t37.2\t-84.2\t9999\n")
+    counties = load_geo_data(CodebookFiles((tmp_path,))).counties
+    laurel = [c for c in counties if (c.admin1, c.name) == ("KY", "Laurel County")]
+    assert [(c.latitude, c.population) for c in laurel] == [(37.2, 9999)]

@@ -8,7 +8,7 @@ key), exactly like the codebook files.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -252,19 +252,24 @@ def _places(raw: Mapping[str, Any]) -> tuple[CuratedPlace, ...]:
     return tuple(out)
 
 
-def _admin1_table(roots: Sequence[Path]) -> dict[tuple[str, str], str]:
-    table: dict[tuple[str, str], str] = {}
+def _table_rows(roots: Sequence[Path], name: str) -> Iterator[tuple[Path, int, list[str]]]:
+    """The tab-separated rows of every ``name`` file of ``roots`` (comments and blank lines
+    left out), each with its file and line number for error messages."""
     for root in roots:
-        path = root / ADMIN1_TABLE
+        path = root / name
         if not path.is_file():
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) < 3:
-                raise GazetteerError(f"{path}:{number}: expected country<TAB>code<TAB>name")
-            table[(parts[0], parts[1])] = parts[2]
+            if line and not line.startswith("#"):
+                yield path, number, line.split("\t")
+
+
+def _admin1_table(roots: Sequence[Path]) -> dict[tuple[str, str], str]:
+    table: dict[tuple[str, str], str] = {}
+    for path, number, parts in _table_rows(roots, ADMIN1_TABLE):
+        if len(parts) < 3:
+            raise GazetteerError(f"{path}:{number}: expected country<TAB>code<TAB>name")
+        table[(parts[0], parts[1])] = parts[2]
     return table
 
 
@@ -272,23 +277,16 @@ def _county_table(roots: Sequence[Path]) -> tuple[County, ...]:
     """Every county of the shipped and user ``counties.tsv`` (a user line replaces the shipped
     line of the same county)."""
     table: dict[tuple[str, str, str], County] = {}
-    for root in roots:
-        path = root / COUNTY_TABLE
-        if not path.is_file():
-            continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            try:
-                country, admin1, name, lat, lon, people = parts
-                county = County(country, admin1, name, float(lat), float(lon), int(people))
-            except ValueError as exc:
-                raise GazetteerError(
-                    f"{path}:{number}: expected country, admin1 code, county, latitude,"
-                    f" longitude and population, separated by tabs ({exc})"
-                ) from exc
-            table[(country, admin1, name)] = county
+    for path, number, parts in _table_rows(roots, COUNTY_TABLE):
+        try:
+            country, admin1, name, lat, lon, people = parts
+            county = County(country, admin1, name, float(lat), float(lon), int(people))
+        except ValueError as exc:
+            raise GazetteerError(
+                f"{path}:{number}: expected country, admin1 code, county, latitude,"
+                f" longitude and population, separated by tabs ({exc})"
+            ) from exc
+        table[(country, admin1, name)] = county
     return tuple(table.values())
 
 
