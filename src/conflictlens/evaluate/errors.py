@@ -192,9 +192,12 @@ class WrongLabel:
         }
 
 
+ToponymKind = Literal["missed_toponym", "spurious_toponym", "wrong_place"]
+
+
 @dataclass(frozen=True, slots=True)
 class ToponymCase:
-    kind: Literal["missed_toponym", "spurious_toponym", "wrong_place"]
+    kind: ToponymKind
     benchmark: str
     doc_id: str
     name: str

@@ -8,9 +8,9 @@ pair placed farther from its gold point than the accuracy threshold a ``wrong_pl
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from conflictlens.evaluate.errors import ToponymCase, window
+from conflictlens.evaluate.errors import ToponymCase, ToponymKind, window
 from conflictlens.model import PlaceMention
 
 if TYPE_CHECKING:  # geoparse.py calls this module: its types are needed for checking only
@@ -48,48 +48,32 @@ def toponym_cases(
     """The errors in ``doc``, in text order; ``resolved`` are its matched pairs."""
     matched_gold = {id(toponym) for toponym, _, _ in resolved}
     matched_found = {id(mention) for _, mention, _ in resolved}
+
+    def case(kind: ToponymKind, name: str, start: int, end: int, **extra: Any) -> ToponymCase:
+        where = window(doc.text, start, end)
+        return ToponymCase(kind, benchmark, doc.doc_id, name, start, end, where, **extra)
+
     cases = [
-        ToponymCase(
-            "missed_toponym",
-            benchmark,
-            doc.doc_id,
-            toponym.name,
-            toponym.start,
-            toponym.end,
-            window(doc.text, toponym.start, toponym.end),
-            gold_point=_point(toponym),
-        )
-        for toponym in doc.toponyms
-        if id(toponym) not in matched_gold
+        case("missed_toponym", t.name, t.start, t.end, gold_point=_point(t))
+        for t in doc.toponyms
+        if id(t) not in matched_gold
     ]
     cases += [
-        ToponymCase(
-            "spurious_toponym",
-            benchmark,
-            doc.doc_id,
-            mention.span.text,
-            mention.span.start,
-            mention.span.end,
-            window(doc.text, mention.span.start, mention.span.end),
-            ours=_place(mention),
-        )
-        for mention in found
-        if id(mention) not in matched_found
+        case("spurious_toponym", m.span.text, m.span.start, m.span.end, ours=_place(m))
+        for m in found
+        if id(m) not in matched_found
     ]
     cases += [
-        ToponymCase(
+        case(
             "wrong_place",
-            benchmark,
-            doc.doc_id,
-            toponym.name,
-            toponym.start,
-            toponym.end,
-            window(doc.text, toponym.start, toponym.end),
-            gold_point=_point(toponym),
-            ours=_place(mention),
+            t.name,
+            t.start,
+            t.end,
+            gold_point=_point(t),
+            ours=_place(m),
             error_km=km,
         )
-        for toponym, mention, km in resolved
+        for t, m, km in resolved
         if km is not None and km > threshold_km
     ]
     return sorted(cases, key=lambda case: (case.start, case.end, case.kind))
