@@ -114,6 +114,8 @@ class Cues:
         self._list = re.compile(
             f"(?:{_NAME}{_LIST_SEPARATOR})*{_NAME} (?i:{_alternation(plurals)})(?!\\w)"
         )
+        self.list_words = frozenset(_phrases(cues.get("list_words")))
+        """Words joining the names of a list besides commas ("and", "ou", "و")."""
         self.not_before = frozenset(_phrases(cues.get("not_before")))
         """Words before a name that make it part of something else ("rue", "улица")."""
         self.person_after = frozenset(_phrases(cues.get("person_after")))

@@ -1,0 +1,73 @@
+"""More of how a name's place is chosen: the states ambiguous names share, lists of provinces or
+countries, and words that make a name part of another place's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.geo import Geocoder
+from conflictlens.model import PlaceMention
+from conflictlens.text.fold import fold
+from conflictlens.text.normalise import normalise_text
+
+
+@pytest.fixture(scope="session")
+def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    # The same cache folder as test_geo.py: the index is built once per session.
+    return Geocoder.load(cache_dir=tmp_path_factory.getbasetemp().parent / "geo-cache")
+
+
+def places(geocoder: Geocoder, text: str) -> list[PlaceMention]:
+    text = normalise_text(text)
+    return geocoder.find_places(text, fold(text), "en")
+
+
+def where(found: list[PlaceMention]) -> dict[str, tuple[str | None, str | None]]:
+    """(country, province) of each name found."""
+    return {m.span.text: (m.place.country, m.place.admin1) for m in found}
+
+
+def test_ambiguous_towns_settle_in_the_state_they_share(geocoder: Geocoder) -> None:
+    """Marion, Lebanon and Springfield each name towns of many states (and a country), but
+    all three lie in Ohio: the list reads as Ohio's towns, not as the largest namesakes."""
+    found = places(geocoder, "Schools in Marion, Lebanon and Springfield closed early.")
+    ohio = ("United States", "Ohio")
+    assert where(found) == {"Marion": ohio, "Lebanon": ohio, "Springfield": ohio}
+
+
+def test_saint_before_a_name_makes_another_town(geocoder: Geocoder) -> None:
+    """St. Paris is a village of its own, not Paris."""
+    found = places(geocoder, "A fire destroyed a barn just west of St. Paris on Tuesday night.")
+    assert all("Paris" not in m.place.name for m in found)
+
+
+def test_colony_after_a_state_name_is_no_state(geocoder: Geocoder) -> None:
+    found = places(geocoder, "A man from Tennessee Colony was arrested on Friday.")
+    assert all(m.place.feature != "admin1" for m in found)
+
+
+def test_a_township_abbreviation_is_no_town_of_that_name(geocoder: Geocoder) -> None:
+    found = places(geocoder, "She grew up in Madison Twp. and moved away in 1990.")
+    assert all(not m.span.text.startswith("Madison") for m in found)
+
+
+def test_a_name_listed_among_states_is_the_state(geocoder: Geocoder) -> None:
+    found = places(
+        geocoder, "Measles cases were reported in Ohio, Oregon, Washington and Utah this spring."
+    )
+    assert where(found)["Washington"] == ("United States", "Washington")
+    assert where(found)["Oregon"] == ("United States", "Oregon")
+
+
+def test_names_listed_among_countries_are_the_countries(geocoder: Geocoder) -> None:
+    """Niger and Chad are also words; in a list of countries they are the countries."""
+    found = places(geocoder, "Aid went to Ghana, Niger, Chad and Togo last year.")
+    assert {m.span.text: m.place.feature for m in found} == dict.fromkeys(
+        ["Ghana", "Niger", "Chad", "Togo"], "country"
+    )
+
+
+def test_a_country_before_a_comma_and_another_country_is_a_list(geocoder: Geocoder) -> None:
+    """ "Iraq, Iran" is no Iranian town called Iraq."""
+    found = places(geocoder, "Officials from Armenia, Georgia, Iraq, Iran and Syria met on Monday.")
+    assert where(found)["Iraq"] == ("Iraq", None)
