@@ -111,3 +111,11 @@ def test_a_users_county_line_replaces_the_shipped_one(tmp_path: Path) -> None:
     counties = load_geo_data(CodebookFiles((tmp_path,))).counties
     laurel = [c for c in counties if (c.admin1, c.name) == ("KY", "Laurel County")]
     assert [(c.latitude, c.population) for c in laurel] == [(37.2, 9999)]
+
+
+def test_a_small_county_of_the_documents_state_beats_a_large_namesake(
+    geocoder: Geocoder,
+) -> None:
+    text = "Officials in Winchester, Kentucky, said Clark County schools will close on Monday."
+    (county,) = [m for m in places(geocoder, text) if m.span.text == "Clark County"]
+    assert county.place.admin1 == "Kentucky"

@@ -32,6 +32,10 @@ non-curated province's) main name: "Santa Ana" is Taguig's old name, "New York" 
 Towns of the conflict countries keep their alternates (their transliterations)."""
 _MEMO = 20_000
 """Readings whose candidates are kept made (a few MB; a day's news names far fewer places)."""
+COUNTY_PRIOR = 3.5
+"""The prior of a US county, whatever its people: which state's "Madison County" a text means is
+the document's to say, not the largest one's. Calibrated on LGL (accuracy within 161 km): 2.0 to
+4.0 give 0.882, 4.5 and 5.5 0.880, a prior from the people of its towns (as towns have) 0.881."""
 _MAIN_TOWN = 10_000
 """People a town needs for its main name to push aside a place known by it as an alternate."""
 
@@ -51,6 +55,7 @@ class MentionReader:
         self._dotted = frozenset(gazetteer.dotted)
         self._country = gazetteer.features.index("country")
         self._admin1 = gazetteer.features.index("admin1")
+        self._county = gazetteer.features.index("admin2") if "admin2" in gazetteer.features else -1
         self._candidates: dict[tuple[int, str, bool, bool, bool, bool], tuple[_Prior, ...]] = {}
 
     def ambiguous(self, key: str) -> bool:
@@ -148,6 +153,8 @@ class MentionReader:
                 score -= 3.0 if around.town else 0.0
             elif gaz.flags[place] & TRUSTED:
                 score = 7.0
+            elif feature == self._county:
+                score = COUNTY_PRIOR
             else:
                 score = math.log10(gaz.population[place] + 100)
                 score += 0.5 if around.town else 0.0
