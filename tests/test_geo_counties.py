@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from conflictlens import Document, Pipeline
 from conflictlens.codebook import CodebookFiles
 from conflictlens.errors import GazetteerError
 from conflictlens.geo import Geocoder
 from conflictlens.geo.datafiles import load_geo_data
 from conflictlens.geo.maketables import county_rows
 from conflictlens.geo.sources import City
-from conflictlens.model import PlaceMention
+from conflictlens.model import PartialDate, PlaceMention
 from conflictlens.text.fold import fold
 from conflictlens.text.normalise import normalise_text
 
@@ -119,3 +120,10 @@ def test_a_small_county_of_the_documents_state_beats_a_large_namesake(
     text = "Officials in Winchester, Kentucky, said Clark County schools will close on Monday."
     (county,) = [m for m in places(geocoder, text) if m.span.text == "Clark County"]
     assert county.place.admin1 == "Kentucky"
+
+
+def test_an_event_in_a_county_is_coded_to_it_at_precision_two(pipeline: Pipeline) -> None:
+    text = "Gunmen shot dead two sheriff deputies in Laurel County, Kentucky, on Monday."
+    doc = Document("county", text, lang="en", published=PartialDate(2024, 5, 15))
+    (event,) = pipeline.extract(doc)
+    assert (event.location, event.admin1, event.geo_precision) == ("Laurel County", "Kentucky", 2)

@@ -30,6 +30,7 @@ SPECIFICITY = {
     "sea": 2,
     "strait": 2,
     "canal": 2,
+    "admin2": 2,
     "admin1": 3,
     "region": 3,
     "country": 4,
@@ -37,6 +38,8 @@ SPECIFICITY = {
 }
 """Lower is more specific; features not listed count as towns."""
 WIDE_FEATURES = frozenset({"admin1", "region", "country", "continent"})
+DISTRICTS = frozenset({"admin2"})
+"""Units below a province (US counties): ACLED's precision 2, part of a region named."""
 REGIONS = frozenset({"admin1", "region"})
 """Features whose names are rarely shared across countries: provinces and regions."""
 
@@ -75,6 +78,8 @@ def _agreed_countries(places: Sequence[PlaceMention]) -> set[str]:
 
 
 def precision_of(mention: PlaceMention) -> int:
+    if mention.place.feature in DISTRICTS:
+        return 2
     if mention.place.feature in WIDE_FEATURES or mention.relation == "region":
         return 3 if mention.place.feature in WIDE_FEATURES else 2
     return 1 if mention.relation == "at" and mention.place.feature != "sea" else 2
