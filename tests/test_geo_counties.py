@@ -127,3 +127,12 @@ def test_an_event_in_a_county_is_coded_to_it_at_precision_two(pipeline: Pipeline
     doc = Document("county", text, lang="en", published=PartialDate(2024, 5, 15))
     (event,) = pipeline.extract(doc)
     assert (event.location, event.admin1, event.geo_precision) == ("Laurel County", "Kentucky", 2)
+
+
+def test_a_kenyan_or_liberian_county_is_its_province(geocoder: Geocoder) -> None:
+    found = places(geocoder, "Raiders attacked herders in Turkana county on Sunday.")
+    assert [(m.span.text, m.place.country, m.place.feature) for m in found] == [
+        ("Turkana county", "Kenya", "admin1")
+    ]
+    found = places(geocoder, "Protesters blocked a road in Nimba County.")
+    assert [(m.place.name, m.place.country) for m in found] == [("Nimba", "Liberia")]

@@ -198,6 +198,8 @@ class _Builder:
             vague = self.words("vague_words")
             if short != name and len(short) >= 4 and not set(short.lower().split()) <= vague:
                 aliases.append(short)
+            if unit[0] in self.data.county_provinces:
+                aliases.append(f"{short} County")  # "Kilifi County", "Nimba County"
         return aliases
 
     def add_counties(self) -> None:

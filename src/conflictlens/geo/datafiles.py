@@ -108,6 +108,8 @@ class GeoData:
     focus: frozenset[str] = frozenset()
     counties: tuple[County, ...] = ()
     """Counties with a point (``counties.tsv``)."""
+    county_provinces: frozenset[str] = frozenset()
+    """Countries whose provinces are called counties ("Kilifi County"; countries.yaml)."""
     digest: str = ""
 
 
@@ -322,5 +324,6 @@ def load_geo_data(files: CodebookFiles | None = None) -> GeoData:
         cues=_read_merged("cues.yaml", roots),
         focus=frozenset(str(c) for c in countries.get("focus") or []),
         counties=_county_table(roots),
+        county_provinces=frozenset(str(c) for c in countries.get("county_provinces") or []),
         digest=data_digest(files),
     )
