@@ -136,3 +136,10 @@ def test_the_ends_of_a_road_are_towns_not_provinces(geocoder: Geocoder) -> None:
     )
     [tahoua] = [m for m in found if m.span.text == "Tahoua"]
     assert tahoua.place.feature == "city"
+
+
+def test_an_abbreviation_without_its_dot_is_no_state(geocoder: Geocoder) -> None:
+    found = places(geocoder, "Police dispersed worshippers after Mass in Nairobi.")
+    assert [m.span.text for m in found] == ["Nairobi"]
+    found = places(geocoder, "The fire in Boston, Mass., killed two.")
+    assert where(found, "Mass") == [("United States", "Massachusetts")]

@@ -56,7 +56,7 @@ class MentionReader:
         self._country = gazetteer.features.index("country")
         self._admin1 = gazetteer.features.index("admin1")
         self._county = gazetteer.features.index("admin2") if "admin2" in gazetteer.features else -1
-        self._candidates: dict[tuple[int, str, bool, bool, bool, bool], tuple[_Prior, ...]] = {}
+        self._candidates: dict[tuple[int, str, bool, int, bool, bool], tuple[_Prior, ...]] = {}
 
     def ambiguous(self, key: str) -> bool:
         return key in self._ambiguous
@@ -74,17 +74,27 @@ class MentionReader:
         if after in self._cues.not_after or before in self._cues.not_before:
             return None
         arabic = "\u0600" <= surface[:1] <= "\u06ff"
-        dotted = found.key in self._dotted and folded[found.end : found.end + 1] == "."
+        abbreviation = found.key in self._dotted
+        dotted = abbreviation and folded[found.end : found.end + 1] == "."
         lower = surface[:1].islower()  # a curated name opening with a lower-case word
         trusted_only = lower or (capitals and len(surface) <= 4) or len(found.key) <= 2
         trusted_only = not dotted and trusted_only
         # The priors depend on these alone, and the same names come back in every document.
-        reading = (found.entry, found.how, trusted_only, dotted, around.province, around.town)
+        # An abbreviation read without its dot ("Mass" for "Mass.") names no province.
+        undotted = abbreviation and not dotted
+        reading = (
+            found.entry,
+            found.how,
+            trusted_only,
+            dotted + 2 * undotted,
+            around.province,
+            around.town,
+        )
         known = self._candidates.get(reading)
         if known is None:
             if len(self._candidates) > _MEMO:
                 self._candidates.clear()
-            places = self._places(found.entry, trusted_only, dotted)
+            places = self._places(found.entry, trusted_only, dotted, undotted)
             known = self._candidates[reading] = tuple(self._priors(places, found.how, around))
         candidates = list(known)
         person = False
@@ -117,15 +127,19 @@ class MentionReader:
         mention.hint = self._cues.hint(demonyms, folded, found.start, found.end)
         return mention
 
-    def _places(self, entry: int, trusted_only: bool, dotted: bool) -> list[tuple[int, int]]:
+    def _places(
+        self, entry: int, trusted_only: bool, dotted: bool, undotted: bool
+    ) -> list[tuple[int, int]]:
         """The entry's places with their posting flags: only curated, country and province ones
-        for a name that may be a word or an abbreviation, only provinces for a dotted one."""
+        for a name that may be a word or an abbreviation, only provinces for a dotted one, no
+        province for an abbreviation without its dot."""
         gaz = self._gaz
         return [
             (posting >> 2, posting & 3)
             for posting in gaz.entry(entry)
             if not (trusted_only and not gaz.flags[posting >> 2] & TRUSTED)
             and not (dotted and gaz.feature[posting >> 2] != self._admin1)
+            and not (undotted and gaz.feature[posting >> 2] == self._admin1)
         ]
 
     def _priors(
