@@ -86,3 +86,13 @@ def test_a_named_perpetrator_is_not_replaced_by_a_later_claim(pipeline: Pipeline
     )
     found = events(pipeline, text, "en")
     assert found and found[0].actor1 == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_the_defenders_word_on_an_attack_is_no_second_event(pipeline: Pipeline) -> None:
+    text = (
+        "Militants attacked a police post in Kidal on Monday. The army said it repelled the attack."
+    )
+    (event,) = events(pipeline, text, "en")
+    assert event.actor2 == "Police Forces of Mali"
+    assert event.assoc_actor_2 == "Military Forces of Mali"
+    assert event.claim_status == "confirmed"

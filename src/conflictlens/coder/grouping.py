@@ -18,10 +18,11 @@ The merged event keeps every claim; fatalities keep the lowest figure (ACLED's c
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from conflictlens.coder.attribution import strongest
 from conflictlens.coder.choice import CROWD_ESCALATION, MOB_AT_PROTEST, OUTRANKS, SEIZABLE_WEAPONS
+from conflictlens.coder.speakers import STATE_INTER
 from conflictlens.model import Event
 
 __all__ = ["Candidate", "group_candidates"]
@@ -74,6 +75,8 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
                 if candidate.claimant and id(told) in unnamed:
                     _name_doer(told, event)
                     unnamed.discard(id(told))
+                elif _defender(told, event):
+                    _join_defender(told, event)
                 _absorb(told, event)
                 continue
         if candidate.reference:
@@ -111,7 +114,31 @@ def _continues(event: Event, candidate: Candidate, unnamed: bool = False) -> boo
         return False
     other = candidate.event
     named_apart = candidate.named and "actor1" in event.support and other.actor1 != event.actor1
-    return not named_apart or (unnamed and candidate.claimant)
+    return not named_apart or (unnamed and candidate.claimant) or _defender(event, other)
+
+
+def _defender(event: Event, other: Event) -> bool:
+    """A state's forces told right after a non-state party's attack on that state's forces ("The
+    army said it repelled the attack") are the side attacked, not the perpetrator of a new
+    event."""
+    return (
+        other.inter1 == STATE_INTER
+        and event.inter2 == STATE_INTER
+        and event.inter1 is not None
+        and event.inter1 != STATE_INTER
+    )
+
+
+def _join_defender(event: Event, other: Event) -> None:
+    """The defending forces join the side attacked (ACLED's associated actor of actor2), and
+    their word on the fight confirms it: it claims no operation of theirs."""
+    if other.actor1 and other.actor1 != event.actor2 and not event.assoc_actor_2:
+        event.assoc_actor_2 = other.actor1
+    other.actor1, other.inter1 = event.actor1, event.inter1  # not a perpetrator to take over
+    other.support.pop("actor1", None)
+    other.claims = [
+        replace(c, status="confirmed") if c.status == "claimed" else c for c in other.claims
+    ]
 
 
 def _name_doer(event: Event, other: Event) -> None:
