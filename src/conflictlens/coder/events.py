@@ -21,11 +21,12 @@ from conflictlens.coder.grouping import Candidate, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.places import choose_place
 from conflictlens.coder.roles import Roles, assign_roles
-from conflictlens.coder.speakers import STATE_INTER, STATE_KINDS
+from conflictlens.coder.speakers import SPEAKING_CUES, STATE_INTER, STATE_KINDS
 from conflictlens.model import (
     ActorMention,
     Claim,
     CueKind,
+    DateMention,
     Document,
     Event,
     Evidence,
@@ -76,6 +77,10 @@ OF_WORD_CHARS = 3
 longer word between ("troops deployed to Mali") makes the country something other than the
 forces' own."""
 CIVILIAN_HARM_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+STATEMENT_DATE_GAP = 4
+"""Characters between a speaking word and the date of the statement: a space and a preposition
+("said on Monday", "a déclaré mardi", "заявил в понедельник" reads its preposition as part of
+the date)."""
 DATELINE_MARKS = ("—", "–", " - ", "(")
 DATELINE_REACH = 16
 """A dateline ("KYIV -", "BOGOTÁ, 12 mar. —", "CALI. —") names where the report was filed, not
@@ -129,7 +134,7 @@ class EventBuilder:
         trigger = primary_trigger(mentions, weapon)
         if trigger is None:
             return None
-        own_date = mentions.dates[0] if mentions.dates else None
+        own_date = next((d for d in mentions.dates if not _statement_date(d, mentions)), None)
         if own_date is not None and _recalled_or_planned(own_date.date, doc.published):
             return None
         mentions = self._forces_of_country(mentions)
@@ -137,7 +142,11 @@ class EventBuilder:
         roles = assign_roles(mentions, trigger, provisional)
         sub_type = self._sub_type(trigger, weapon, roles)
         anchor = min(t.span.start for t in mentions.triggers)
-        places = [p for p in mentions.places if not _in_dateline(p, mentions)]
+        places = [
+            p
+            for p in mentions.places
+            if not _in_dateline(p, mentions) and not _in_actor_name(p, mentions)
+        ]
         place, precision = choose_place(places, last_place, anchor)
         sub_type = _territory_by_taker(sub_type, roles, place.place.country if place else None)
         event = self._event(doc, mentions, trigger, sub_type, weapon)
@@ -400,6 +409,23 @@ def _subject_of(
     between = mentions.sentence.text[actor.span.end - offset : trigger.span.start - offset]
     words = between.split()
     return len(words) <= SUBJECT_WORDS and all(w.isalpha() for w in words)
+
+
+def _in_actor_name(place: PlaceMention, mentions: SentenceMentions) -> bool:
+    """A country named inside an actor's name is whose the actor is, not where the event was:
+    "U.S. service members", "la Résistance islamique en Irak"."""
+    return place.place.feature in WIDE_PLACES and any(
+        a.span.start <= place.span.start and place.span.end <= a.span.end for a in mentions.actors
+    )
+
+
+def _statement_date(date: DateMention, mentions: SentenceMentions) -> bool:
+    """A date right after a speaking word dates the statement, not the event: "the Pentagon
+    confirmed on Tuesday that a drone attack ... on Monday"."""
+    return any(
+        c.kind in SPEAKING_CUES and 0 <= date.span.start - c.span.end <= STATEMENT_DATE_GAP
+        for c in mentions.cues
+    )
 
 
 def _in_dateline(place: PlaceMention, mentions: SentenceMentions) -> bool:

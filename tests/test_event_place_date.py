@@ -1,0 +1,37 @@
+"""An event's place and date are its own, not those of who tells of it or who suffered it."""
+
+from __future__ import annotations
+
+from conflictlens import Document, Pipeline
+from conflictlens.model import Event, PartialDate
+
+_PUBLISHED = PartialDate(2023, 11, 22)  # a Wednesday
+
+
+def events(pipeline: Pipeline, text: str, lang: str = "en") -> list[Event]:
+    return pipeline.extract(Document("own", text, lang=lang, published=_PUBLISHED))
+
+
+def test_the_date_of_a_statement_is_not_the_events(pipeline: Pipeline) -> None:
+    text = (
+        "The Pentagon confirmed on Tuesday that a drone attack on Ain al-Asad air base in "
+        "western Iraq on Monday left four U.S. service members with minor injuries."
+    )
+    (event,) = events(pipeline, text)
+    assert event.event_date is not None and event.event_date.iso() == "2023-11-20"
+
+
+def test_a_country_in_an_actors_name_is_not_the_place(pipeline: Pipeline) -> None:
+    text = (
+        "Two drones targeted the al-Tanf garrison in southeastern Syria on Monday. "
+        "The second struck inside the base, causing minor injuries to two U.S. service members."
+    )
+    assert [e.location for e in events(pipeline, text)] == ["Al-Tanf"]
+    text = (
+        "Plusieurs roquettes ont été tirées lundi soir contre la base de la coalition à "
+        "Al-Chaddadi. La Résistance islamique en Irak a revendiqué une frappe avec des roquettes "
+        "contre la même base."
+    )
+    found = events(pipeline, text, "fr")
+    assert [e.location for e in found] == ["Al-Shaddadi"]
+    assert found[0].actor1 == "Islamic Resistance in Iraq"
