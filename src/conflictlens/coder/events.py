@@ -10,7 +10,6 @@ call. Candidates that tell of the same happening merge into one event
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -21,16 +20,24 @@ from conflictlens.coder.grouping import Candidate, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.places import choose_place
 from conflictlens.coder.roles import Roles, assign_roles
-from conflictlens.coder.speakers import SPEAKING_CUES, STATE_INTER, STATE_KINDS
+from conflictlens.coder.setting import (
+    WIDE_PLACES,
+    event_places,
+    fill_dates,
+    main_country,
+    most_specific,
+    own_date,
+    recalled_or_planned,
+    set_place,
+)
+from conflictlens.coder.speakers import STATE_INTER, STATE_KINDS
 from conflictlens.model import (
     ActorMention,
     Claim,
     CueKind,
-    DateMention,
     Document,
     Event,
     Evidence,
-    PartialDate,
     PlaceMention,
     SentenceMentions,
     TriggerMention,
@@ -48,14 +55,6 @@ NOT_NEW_EVENT_CUES: tuple[CueKind, ...] = (
 )
 REMOTE_SUB_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
-RECALL_DAYS = 10
-"""An event whose own date ends more than this many days before the publication date is one the
-article recalls, not one it reports (news reports events of the last days; calibrated on the
-project's gold articles, where the oldest reported event is 8 days old)."""
-FUTURE_SLACK_DAYS = 1
-"""An event dated after its publication date (a planned march) is not an event yet; one day of
-slack absorbs time zones."""
-WIDE_PLACES = frozenset({"country"})
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 TERRITORY_SUB_TYPES = frozenset(
     {"Government regains territory", "Non-state actor overtakes territory"}
@@ -77,15 +76,6 @@ OF_WORD_CHARS = 3
 longer word between ("troops deployed to Mali") makes the country something other than the
 forces' own."""
 CIVILIAN_HARM_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
-STATEMENT_DATE_GAP = 4
-"""Characters between a speaking word and the date of the statement: a space and a preposition
-("said on Monday", "a déclaré mardi", "заявил в понедельник" reads its preposition as part of
-the date)."""
-DATELINE_MARKS = ("—", "–", " - ", "(")
-DATELINE_REACH = 16
-"""A dateline ("KYIV -", "BOGOTÁ, 12 mar. —", "CALI. —") names where the report was filed, not
-where the event happened: a capitalised place opening a paragraph with a dash within this many
-characters after it is left out."""
 
 
 @dataclass
@@ -99,7 +89,7 @@ class EventBuilder:
         statements: list[tuple[SentenceMentions, Claim]] = []
         followups: list[SentenceMentions] = []
         last_place: PlaceMention | None = None
-        country = _main_country(sentences)
+        country = main_country(sentences)
         for mentions in sentences:
             candidate = self._candidate(doc, mentions, last_place, country)
             if candidate is not None:
@@ -108,7 +98,7 @@ class EventBuilder:
                 statements.append((mentions, claim))
             if candidate is None and casualty_followup(mentions):
                 followups.append(mentions)
-            last_place = _most_specific(mentions.places) or last_place
+            last_place = most_specific(mentions.places) or last_place
         unnamed = {id(c.event): c.event.actor1 for c in candidates if c.unnamed_doer}
         events = group_candidates(candidates, _is_headline(sentences))
         attach_statements(
@@ -117,7 +107,7 @@ class EventBuilder:
         attach_casualties(
             events, followups, {m.sentence.start: m.sentence.index for m in sentences}
         )
-        _fill_dates(events, sentences, doc.published)
+        fill_dates(events, sentences, doc.published)
         return events
 
     def _candidate(
@@ -134,19 +124,15 @@ class EventBuilder:
         trigger = primary_trigger(mentions, weapon)
         if trigger is None:
             return None
-        own_date = next((d for d in mentions.dates if not _statement_date(d, mentions)), None)
-        if own_date is not None and _recalled_or_planned(own_date.date, doc.published):
+        date = own_date(mentions)
+        if date is not None and recalled_or_planned(date.date, doc.published):
             return None
         mentions = self._forces_of_country(mentions)
         provisional = self._sub_type(trigger, weapon, None)
         roles = assign_roles(mentions, trigger, provisional)
         sub_type = self._sub_type(trigger, weapon, roles)
         anchor = min(t.span.start for t in mentions.triggers)
-        places = [
-            p
-            for p in mentions.places
-            if not _in_dateline(p, mentions) and not _in_actor_name(p, mentions)
-        ]
+        places = event_places(mentions)
         place, precision = choose_place(places, last_place, anchor)
         sub_type = _territory_by_taker(sub_type, roles, place.place.country if place else None)
         event = self._event(doc, mentions, trigger, sub_type, weapon)
@@ -156,17 +142,17 @@ class EventBuilder:
             self._crowd_actors(event, roles, country, mentions)
         self._civilian_target(event, country)
         if place is not None:
-            _set_place(event, place, precision)
-        if own_date is not None:
-            event.event_date = own_date.date
-            event.support["event_date"] = own_date.span
+            set_place(event, place, precision)
+        if date is not None:
+            event.event_date = date.date
+            event.support["event_date"] = date.span
         event.claims.append(claim_of(mentions, roles, sub_type, trigger.span))
         own_place = any(p.place.feature not in WIDE_PLACES for p in places)
         named = roles.actor1 is not None and "actor1" in event.support
         # A sentence with no place and no date of its own goes on telling the event before it
         # ("The assailants arrived on motorbikes ..."), unless it names another perpetrator;
         # so does a back-reference with no weapon or perpetrator ("ce ciblage", "the attack").
-        bare = not own_place and (own_date is None or (weapon is None and roles.actor1 is None))
+        bare = not own_place and (date is None or (weapon is None and roles.actor1 is None))
         reference = _is_reference(trigger, event, own_place, mentions, roles)
         unnamed = roles.actor1 is None or roles.actor1.generic_kind == UNIDENTIFIED
         claimant = named and mentions.cue("claim") is not None
@@ -342,16 +328,6 @@ def _set_casualties(event: Event, mentions: SentenceMentions) -> None:
             event.support["injuries"] = lowest.span
 
 
-def _main_country(sentences: Sequence[SentenceMentions]) -> str | None:
-    """The country the article names most: it names the generic actors of an event whose own
-    place the gazetteer does not know ("gunmen attacked a village ... in Kenya")."""
-    counts = Counter(p.place.country for m in sentences for p in m.places if p.place.country)
-    if not counts:
-        # No place the gazetteer knows: the nationalities the article names ("Kenyan police").
-        counts = Counter(a.country for m in sentences for a in m.actors if a.country)
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def _is_force(actor: ActorMention) -> bool:
     """State forces named as a party of the sentence, not as a source or a nationality."""
     if actor.reporter or actor.qualifies_event:
@@ -411,65 +387,11 @@ def _subject_of(
     return len(words) <= SUBJECT_WORDS and all(w.isalpha() for w in words)
 
 
-def _in_actor_name(place: PlaceMention, mentions: SentenceMentions) -> bool:
-    """A country named inside an actor's name is whose the actor is, not where the event was:
-    "U.S. service members", "la Résistance islamique en Irak"."""
-    return place.place.feature in WIDE_PLACES and any(
-        a.span.start <= place.span.start and place.span.end <= a.span.end for a in mentions.actors
-    )
-
-
-def _statement_date(date: DateMention, mentions: SentenceMentions) -> bool:
-    """A date right after a speaking word dates the statement, not the event: "the Pentagon
-    confirmed on Tuesday that a drone attack ... on Monday"."""
-    return any(
-        c.kind in SPEAKING_CUES and 0 <= date.span.start - c.span.end <= STATEMENT_DATE_GAP
-        for c in mentions.cues
-    )
-
-
-def _in_dateline(place: PlaceMention, mentions: SentenceMentions) -> bool:
-    sentence = mentions.sentence
-    offset = place.span.start - sentence.start
-    if offset > 0 or not place.span.text.isupper():
-        return False
-    after = sentence.text[
-        offset + len(place.span.text) : offset + len(place.span.text) + DATELINE_REACH
-    ]
-    return any(mark in after for mark in DATELINE_MARKS)
-
-
-def _recalled_or_planned(date: PartialDate, published: PartialDate | None) -> bool:
-    if published is None:
-        return False
-    days_before = (published.first_day() - date.last_day()).days
-    days_after = (date.first_day() - published.last_day()).days
-    return days_before > RECALL_DAYS or days_after > FUTURE_SLACK_DAYS
-
-
 def _is_headline(sentences: Sequence[SentenceMentions]) -> bool:
     """The first line is a title: no closing punctuation, and the article goes on after it."""
     if len(sentences) < 2:
         return False
     return sentences[0].sentence.text.rstrip()[-1:] not in ".!?؟…\"'»)"
-
-
-def _fill_dates(
-    events: list[Event], sentences: Sequence[SentenceMentions], published: PartialDate | None
-) -> None:
-    """An event whose sentences give no date takes the last date the article gave before it,
-    else the first date the article gives, else the publication date."""
-    dated = [
-        (m.sentence.start, m.dates[0].date)
-        for m in sentences
-        if m.dates and not _recalled_or_planned(m.dates[0].date, published)
-    ]
-    first = dated[0][1] if dated else None
-    for event in events:
-        if event.event_date is not None or event.evidence is None:
-            continue
-        before = [date for start, date in dated if start < event.evidence.start]
-        event.event_date = before[-1] if before else first or published
 
 
 def _before_context(mentions: SentenceMentions) -> SentenceMentions:
@@ -502,21 +424,6 @@ def _territory_by_taker(sub_type: str, roles: Roles, country: str | None) -> str
     if state and at_home:
         return "Government regains territory"
     return "Non-state actor overtakes territory"
-
-
-def _most_specific(places: Sequence[PlaceMention]) -> PlaceMention | None:
-    chosen, _precision = choose_place(places, None)
-    return chosen
-
-
-def _set_place(event: Event, place: PlaceMention, precision: int) -> None:
-    event.country = place.place.country
-    event.admin1 = place.place.admin1
-    event.location = place.place.name
-    event.latitude = place.place.latitude
-    event.longitude = place.place.longitude
-    event.geo_precision = precision
-    event.support["location"] = place.span
 
 
 def _event_id(doc_id: str, start: int, sub_type: str) -> str:

@@ -1,0 +1,145 @@
+"""Where and when: an event's place and date, from its sentence and the article around it.
+
+- The places of a sentence are its event's, except a dateline's ("KYIV -", "BOGOTÁ, 12 mar. —":
+  where the report was filed) and a country inside an actor's name ("U.S. service members", "la
+  Résistance islamique en Irak": whose the actor is).
+- A sentence's date is its event's, except a date right after a speaking word, which dates the
+  statement ("the Pentagon confirmed on Tuesday that a drone attack ... on Monday").
+- A date more than ``RECALL_DAYS`` before publication is an event the article recalls, and one
+  after it a plan; an event with no date of its own takes the last date the article gave before
+  it, else the first, else the publication date.
+- The country the article names most names the generic actors of an event whose own place is
+  unknown.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from conflictlens.coder.places import choose_place
+from conflictlens.coder.speakers import SPEAKING_CUES
+from conflictlens.model import DateMention, Event, PartialDate, PlaceMention, SentenceMentions
+
+__all__ = [
+    "WIDE_PLACES",
+    "event_places",
+    "fill_dates",
+    "main_country",
+    "most_specific",
+    "own_date",
+    "recalled_or_planned",
+    "set_place",
+]
+
+WIDE_PLACES = frozenset({"country"})
+RECALL_DAYS = 10
+"""An event whose own date ends more than this many days before the publication date is one the
+article recalls, not one it reports (news reports events of the last days; calibrated on the
+project's gold articles, where the oldest reported event is 8 days old)."""
+FUTURE_SLACK_DAYS = 1
+"""An event dated after its publication date (a planned march) is not an event yet; one day of
+slack absorbs time zones."""
+STATEMENT_DATE_GAP = 4
+"""Characters between a speaking word and the date of the statement: a space and a preposition
+("said on Monday", "a déclaré mardi", "заявил в понедельник" reads its preposition as part of
+the date)."""
+DATELINE_MARKS = ("—", "–", " - ", "(")
+DATELINE_REACH = 16
+"""A dateline ("KYIV -", "BOGOTÁ, 12 mar. —", "CALI. —") names where the report was filed, not
+where the event happened: a capitalised place opening a paragraph with a dash within this many
+characters after it is left out."""
+
+
+def event_places(mentions: SentenceMentions) -> list[PlaceMention]:
+    """The places of a sentence that may be its event's: not a dateline's ("KYIV -"), not a
+    country inside an actor's name ("U.S. service members")."""
+    return [
+        p
+        for p in mentions.places
+        if not _in_dateline(p, mentions) and not _in_actor_name(p, mentions)
+    ]
+
+
+def own_date(mentions: SentenceMentions) -> DateMention | None:
+    """The sentence's first date that is not its statement's ("confirmed on Tuesday")."""
+    return next((d for d in mentions.dates if not _statement_date(d, mentions)), None)
+
+
+def main_country(sentences: Sequence[SentenceMentions]) -> str | None:
+    """The country the article names most: it names the generic actors of an event whose own
+    place the gazetteer does not know ("gunmen attacked a village ... in Kenya")."""
+    counts = Counter(p.place.country for m in sentences for p in m.places if p.place.country)
+    if not counts:
+        # No place the gazetteer knows: the nationalities the article names ("Kenyan police").
+        counts = Counter(a.country for m in sentences for a in m.actors if a.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _in_actor_name(place: PlaceMention, mentions: SentenceMentions) -> bool:
+    """A country named inside an actor's name is whose the actor is, not where the event was:
+    "U.S. service members", "la Résistance islamique en Irak"."""
+    return place.place.feature in WIDE_PLACES and any(
+        a.span.start <= place.span.start and place.span.end <= a.span.end for a in mentions.actors
+    )
+
+
+def _statement_date(date: DateMention, mentions: SentenceMentions) -> bool:
+    """A date right after a speaking word dates the statement, not the event: "the Pentagon
+    confirmed on Tuesday that a drone attack ... on Monday"."""
+    return any(
+        c.kind in SPEAKING_CUES and 0 <= date.span.start - c.span.end <= STATEMENT_DATE_GAP
+        for c in mentions.cues
+    )
+
+
+def _in_dateline(place: PlaceMention, mentions: SentenceMentions) -> bool:
+    sentence = mentions.sentence
+    offset = place.span.start - sentence.start
+    if offset > 0 or not place.span.text.isupper():
+        return False
+    after = sentence.text[
+        offset + len(place.span.text) : offset + len(place.span.text) + DATELINE_REACH
+    ]
+    return any(mark in after for mark in DATELINE_MARKS)
+
+
+def recalled_or_planned(date: PartialDate, published: PartialDate | None) -> bool:
+    if published is None:
+        return False
+    days_before = (published.first_day() - date.last_day()).days
+    days_after = (date.first_day() - published.last_day()).days
+    return days_before > RECALL_DAYS or days_after > FUTURE_SLACK_DAYS
+
+
+def fill_dates(
+    events: list[Event], sentences: Sequence[SentenceMentions], published: PartialDate | None
+) -> None:
+    """An event whose sentences give no date takes the last date the article gave before it,
+    else the first date the article gives, else the publication date."""
+    dated = [
+        (m.sentence.start, m.dates[0].date)
+        for m in sentences
+        if m.dates and not recalled_or_planned(m.dates[0].date, published)
+    ]
+    first = dated[0][1] if dated else None
+    for event in events:
+        if event.event_date is not None or event.evidence is None:
+            continue
+        before = [date for start, date in dated if start < event.evidence.start]
+        event.event_date = before[-1] if before else first or published
+
+
+def most_specific(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    chosen, _precision = choose_place(places, None)
+    return chosen
+
+
+def set_place(event: Event, place: PlaceMention, precision: int) -> None:
+    event.country = place.place.country
+    event.admin1 = place.place.admin1
+    event.location = place.place.name
+    event.latitude = place.place.latitude
+    event.longitude = place.place.longitude
+    event.geo_precision = precision
+    event.support["location"] = place.span
