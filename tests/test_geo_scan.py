@@ -72,3 +72,11 @@ def test_a_plural_town_is_found_in_its_genitive(geocoder: Geocoder) -> None:
         "uk",
     )
     assert [(m.span.text, m.place.name) for m in found] == [("Олешок", "Oleshky")]
+
+
+def test_a_city_district_named_after_a_province_is_not_the_province(
+    geocoder: Geocoder,
+) -> None:
+    text = "Ракета влучила в будинок у Київському районі міста Харкова."
+    found = geocoder.find_places(text, fold(text), "uk")
+    assert [m.place.name for m in found] == ["Kharkiv"]

@@ -39,6 +39,10 @@ How = Literal["exact", "stem", "adjective", "skeleton"]
 _WORD = re.compile(r"\w+")
 _NEXT = re.compile(r"([ '\-.]{1,3})(\w+)")
 _ADMIN_WORD = re.compile(r"[ \-]*(?:област\w*|обл\b\.?)")
+_CITY_DISTRICT = re.compile(r" район\w* (?:міста|города)\b")
+"""A province adjective naming a district of a city ("у Київському районі міста", "в Московском
+районе города") names the district, which lies in the city the article tells of, not the
+province."""
 _CLITICS = frozenset("وفبلك")
 _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt", "gen", "sv"})
 _MAX_RUN = 4
@@ -247,6 +251,8 @@ class Scanner:
             return None
         how, entry, key = known
         end = position + len(word)
+        if how == "adjective" and _CITY_DISTRICT.match(folded, end):
+            return None
         if how == "adjective":
             tail = _ADMIN_WORD.match(folded, end)
             end = tail.end() if tail else end
