@@ -14,18 +14,6 @@ from conflictlens.text.fold import fold
 from conflictlens.text.normalise import normalise_text
 
 
-@pytest.fixture(scope="session")
-def geo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # Shared by pytest-xdist workers (their temp folders have one parent); the build lock makes
-    # one worker build while the others wait and then read its file.
-    return tmp_path_factory.getbasetemp().parent / "geo-cache"
-
-
-@pytest.fixture(scope="session")
-def geocoder(geo_cache: Path) -> Geocoder:
-    return Geocoder.load(cache_dir=geo_cache)
-
-
 def places(geocoder: Geocoder, text: str) -> list[PlaceMention]:
     text = normalise_text(text)
     found = geocoder.find_places(text, fold(text), "xx")

@@ -20,12 +20,6 @@ from conflictlens.text.fold import fold
 from conflictlens.text.normalise import normalise_text
 
 
-@pytest.fixture(scope="session")
-def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    # The same cache folder as test_geo.py: the index is built once per session.
-    return Geocoder.load(cache_dir=tmp_path_factory.getbasetemp().parent / "geo-cache")
-
-
 def places(geocoder: Geocoder, text: str) -> list[PlaceMention]:
     text = normalise_text(text)
     return geocoder.find_places(text, fold(text), "en")

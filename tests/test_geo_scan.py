@@ -3,19 +3,11 @@ comes back."""
 
 from __future__ import annotations
 
-import pytest
-
 from conflictlens.geo import Geocoder
 from conflictlens.geo.keys import packed_keys
 from conflictlens.geo.scan import Found
 from conflictlens.text.fold import fold
 from conflictlens.text.normalise import normalise_text
-
-
-@pytest.fixture(scope="session")
-def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    # The folder test_geo.py uses: the index is built once for the whole run.
-    return Geocoder.load(cache_dir=tmp_path_factory.getbasetemp().parent / "geo-cache")
 
 
 def names(geocoder: Geocoder, text: str) -> list[str]:
