@@ -104,6 +104,8 @@ class Cues:
         self._gap = re.compile(f"^(?:(?:{kinds}) ?)?(?:(?:{connectors}) ?)*$")
         self.not_after = frozenset(_phrases(cues.get("not_after")))
         """Words after a name that make it part of something else ("County", "University")."""
+        self.city_district = _city_district(cues.get("city_district") or {})
+        """A district of a city right after a province adjective ("Київському районі міста")."""
         self.town_after = frozenset(_phrases(cues.get("town_after")))
         """Words after a name that make it a town, not a country ("a Lebanon woman")."""
         units = cues.get("not_after_list") or {}
@@ -202,6 +204,14 @@ class Cues:
             if self._gap.match(_squash(gap)):
                 return found.payload
         return None
+
+
+def _city_district(raw: Mapping[str, Any]) -> re.Pattern[str] | None:
+    """ " район* міста" read after a name: ``district`` and ``of_the_city`` words of cues.yaml."""
+    district, city = _phrases(raw.get("district")), _phrases(raw.get("of_the_city"))
+    if not district or not city:
+        return None
+    return re.compile(f" (?:{_alternation(district)}) (?:{_alternation(city)})(?!\\w)")
 
 
 def _without_clitics(word: str) -> tuple[str, ...]:

@@ -34,8 +34,9 @@ class Geocoder:
         self.gazetteer = gazetteer
         self.built = built
         """True when this load built the index (no usable cache was found)."""
-        self._scanner = Scanner(gazetteer)
-        self._resolver = Resolver(gazetteer, Cues(data.cues, data.countries))
+        cues = Cues(data.cues, data.countries)
+        self._scanner = Scanner(gazetteer, cues.city_district)
+        self._resolver = Resolver(gazetteer, cues)
 
     @classmethod
     def load(cls, files: CodebookFiles | None = None, cache_dir: Path | None = None) -> Geocoder:

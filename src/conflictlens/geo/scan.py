@@ -39,10 +39,6 @@ How = Literal["exact", "stem", "adjective", "skeleton"]
 _WORD = re.compile(r"\w+")
 _NEXT = re.compile(r"([ '\-.]{1,3})(\w+)")
 _ADMIN_WORD = re.compile(r"[ \-]*(?:област\w*|обл\b\.?)")
-_CITY_DISTRICT = re.compile(r" район\w* (?:міста|города)\b")
-"""A province adjective naming a district of a city ("у Київському районі міста", "в Московском
-районе города") names the district, which lies in the city the article tells of, not the
-province."""
 _CLITICS = frozenset("وفبلك")
 _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt", "gen", "sv"})
 _MAX_RUN = 4
@@ -98,8 +94,10 @@ class Found:
 class Scanner:
     """Finds every known name in a text, leftmost-longest, without overlaps."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, city_district: re.Pattern[str] | None = None) -> None:
         self._gaz = gazetteer
+        self._city_district = city_district
+        """A district of a city after a province adjective: the adjective is no province there."""
         self._keys = gazetteer.keys
         heads = _alternation(gazetteer.heads)
         self._start = re.compile(
@@ -251,7 +249,7 @@ class Scanner:
             return None
         how, entry, key = known
         end = position + len(word)
-        if how == "adjective" and _CITY_DISTRICT.match(folded, end):
+        if how == "adjective" and self._city_district and self._city_district.match(folded, end):
             return None
         if how == "adjective":
             tail = _ADMIN_WORD.match(folded, end)
