@@ -196,3 +196,18 @@ def test_event_words_in_other_languages(
     pipeline: Pipeline, text: str, lang: str, expected: str
 ) -> None:
     assert _sub_types(pipeline, text, lang)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An attack whose target the sentence does not name is an attack, as ACLED codes it.
+        ("On 11 March, militants attacked Tanli, a village near Kidal.", "Attack"),
+        # A site of armed forces, its holder unnamed, makes it a clash.
+        ("On 11 March, gunmen attacked a military checkpoint near Kidal.", "Armed clash"),
+    ],
+)
+def test_the_target_decides_an_attack_without_weapon(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    assert _sub_types(pipeline, text)[:1] == [expected]

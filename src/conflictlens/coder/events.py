@@ -130,7 +130,7 @@ class EventBuilder:
         mentions = self._forces_of_country(mentions)
         provisional = self._sub_type(trigger, weapon, None)
         roles = assign_roles(mentions, trigger, provisional)
-        sub_type = self._sub_type(trigger, weapon, roles)
+        sub_type = self._sub_type(trigger, weapon, roles, mentions)
         anchor = min(t.span.start for t in mentions.triggers)
         places = event_places(mentions)
         place, precision = choose_place(places, last_place, anchor)
@@ -200,7 +200,11 @@ class EventBuilder:
         return event
 
     def _sub_type(
-        self, trigger: TriggerMention, weapon: WeaponMention | None, roles: Roles | None
+        self,
+        trigger: TriggerMention,
+        weapon: WeaponMention | None,
+        roles: Roles | None,
+        mentions: SentenceMentions | None = None,
     ) -> str:
         declared = trigger.sub_event_type
         by_weapon = self.taxonomy.by_weapon.get(weapon.weapon) if weapon else None
@@ -216,7 +220,9 @@ class EventBuilder:
             return "Attack"  # gunmen killing villagers is violence against civilians, not a clash
         if by_weapon is not None:
             return by_weapon
-        if target is None:
+        if target is None and mentions is not None and _armed_site_after(trigger, mentions):
+            target_kind = "armed_target"  # "set upon an army base": whose, the text does not say
+        elif target is None:
             target_kind = "unknown_target"
         elif target.inter in ARMED_INTER or target.holds_facility:
             target_kind = "armed_target"
@@ -311,6 +317,15 @@ class EventBuilder:
         if actor.generic_kind and country:
             return self.namer.name(actor.generic_kind, country), actor.inter
         return None
+
+
+def _armed_site_after(trigger: TriggerMention, mentions: SentenceMentions) -> bool:
+    """A site of armed forces named after the event word, its holder unnamed ("an army base", "a
+    military checkpoint"): the attack was on an armed force."""
+    return any(
+        a.holds_facility and a.generic_kind in STATE_KINDS and a.span.start >= trigger.span.end
+        for a in mentions.actors
+    )
 
 
 def _set_casualties(event: Event, mentions: SentenceMentions) -> None:
