@@ -35,3 +35,19 @@ def test_a_country_in_an_actors_name_is_not_the_place(pipeline: Pipeline) -> Non
     found = events(pipeline, text, "fr")
     assert [e.location for e in found] == ["Al-Shaddadi"]
     assert found[0].actor1 == "Islamic Resistance in Iraq"
+
+
+def test_a_sentence_without_a_place_goes_on_where_the_last_event_was(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Plusieurs roquettes ont été tirées lundi soir contre la base de la coalition à "
+        "Al-Chaddadi. Les FDS, alliées de Washington dans la lutte contre les jihadistes, n'ont "
+        "pas commenté. Dans la nuit, la Résistance islamique en Irak a revendiqué une frappe "
+        "avec des roquettes contre la même base."
+    )
+    found = events(pipeline, text, "fr")
+    assert [(e.sub_event_type, e.location) for e in found] == [
+        ("Shelling/artillery/missile attack", "Al-Shaddadi")
+    ]
+    assert found[0].actor1 == "Islamic Resistance in Iraq"

@@ -89,9 +89,13 @@ class EventBuilder:
         statements: list[tuple[SentenceMentions, Claim]] = []
         followups: list[SentenceMentions] = []
         last_place: PlaceMention | None = None
+        event_place: PlaceMention | None = None
         country = main_country(sentences)
         for mentions in sentences:
-            candidate = self._candidate(doc, mentions, last_place, country)
+            # A sentence that names no place goes on at the place of the last event told, else
+            # at the last place named: background between ("les FDS, alliées de Washington")
+            # is not where the story is.
+            candidate = self._candidate(doc, mentions, event_place or last_place, country)
             if candidate is not None:
                 candidates.append(candidate)
             elif not mentions.triggers and (claim := statement_claim(mentions)) is not None:
@@ -99,6 +103,8 @@ class EventBuilder:
             if candidate is None and casualty_followup(mentions):
                 followups.append(mentions)
             last_place = most_specific(mentions.places) or last_place
+            if candidate is not None and not candidate.reference:
+                event_place = most_specific(event_places(mentions)) or event_place
         unnamed = {id(c.event): c.event.actor1 for c in candidates if c.unnamed_doer}
         events = group_candidates(candidates, _is_headline(sentences))
         attach_statements(
