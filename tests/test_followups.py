@@ -96,3 +96,12 @@ def test_the_defenders_word_on_an_attack_is_no_second_event(pipeline: Pipeline) 
     assert event.actor2 == "Police Forces of Mali"
     assert event.assoc_actor_2 == "Military Forces of Mali"
     assert event.claim_status == "confirmed"
+
+
+def test_arrests_told_after_a_riot_are_part_of_it(pipeline: Pipeline) -> None:
+    text = (
+        "Protesters threw stones and bottles at police outside the party offices in Madrid on "
+        "Monday night. Eleven officers were hurt and seven people were detained, officials said."
+    )
+    found = events(pipeline, text, "en")
+    assert [(e.event_type, e.injuries) for e in found] == [("Riots", 11)]

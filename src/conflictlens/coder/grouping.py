@@ -108,7 +108,7 @@ def _same_kind(a: Event, b: Event) -> bool:
 def _continues(event: Event, candidate: Candidate, unnamed: bool = False) -> bool:
     """Whether a bare or back-referring candidate goes on telling ``event``; ``unnamed``: the
     event's perpetrator is not named yet, so a group claiming responsibility may be it."""
-    if _seized_there(event, candidate.event):
+    if _seized_there(event, candidate.event) or _arrests_at(event, candidate.event):
         return True
     if not _same_kind(event, candidate.event):
         return False
@@ -146,6 +146,12 @@ def _name_doer(event: Event, other: Event) -> None:
     replaces the unidentified one of the event it goes on telling."""
     event.actor1, event.inter1 = other.actor1, other.inter1
     event.support["actor1"] = other.support["actor1"]
+
+
+def _arrests_at(event: Event, arrests: Event) -> bool:
+    """Arrests told right after a protest or a riot, with no place of their own ("eleven
+    officers were hurt and seven people detained") are part of it, as ACLED codes them."""
+    return arrests.sub_event_type == "Arrests" and event.event_type in CROWD
 
 
 def _seized_there(event: Event, seizure: Event) -> bool:
