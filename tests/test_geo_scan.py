@@ -72,3 +72,15 @@ def test_a_city_district_named_after_a_province_is_not_the_province(
     text = "Ракета влучила в будинок у Київському районі міста Харкова."
     found = geocoder.find_places(text, fold(text), "uk")
     assert [m.place.name for m in found] == ["Kharkiv"]
+
+
+def test_an_inflected_word_opening_a_sentence_is_no_place_without_support(
+    geocoder: Geocoder,
+) -> None:
+    # "Решта" (the rest) is also Rasht's genitive; in the middle of a sentence, after a
+    # preposition, it is the city.
+    text = "Поліція затримала двох учасників акції. Решта учасників продовжили пікет."
+    assert geocoder.find_places(text, fold(text), "uk") == []
+    text = "Ракети влучили в іранське місто. Біля Решта було чути вибухи."
+    found = geocoder.find_places(text, fold(text), "uk")
+    assert [m.place.name for m in found] == ["Rasht"]

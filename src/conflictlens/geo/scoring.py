@@ -225,6 +225,10 @@ def _accepted(name: Name, verdict: Verdict) -> bool:
     prior = max(p for m in mentions for c, p in m.candidates if c == verdict.place)
     local = verdict.local + (HINT_WEIGHT if any(m.hint == "+" for m in mentions) else 0.0)
     if all(m.alone for m in mentions):
+        if all(m.found.how == "stem" for m in mentions):
+            # An inflected word opening a sentence is more often a common word ("Решта
+            # учасників", the rest of) than a place named in an oblique case with no preposition.
+            return local > 0 and verdict.score >= ALONE
         return prior >= ALONE or (local > 0 and verdict.score >= ALONE)
     threshold = ACCEPT - (1.0 if any(" " in m.found.key for m in mentions) else 0.0)
     if any(m.found.how == "skeleton" for m in mentions):
