@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -42,6 +42,22 @@ codebook_option = click.option(
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A folder of codebook files merged over the shipped codebook (repeatable).",
 )
+
+
+_HOMES_HELP = (
+    "First learn where each outlet writes from (its articles' places), to read the names its "
+    "articles leave unqualified; costs a second reading of the places."
+)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def homes_option(default: bool) -> Callable[[_F], _F]:
+    option: Callable[[_F], _F] = click.option(
+        "--outlet-homes/--no-outlet-homes", default=default, show_default=True, help=_HOMES_HELP
+    )
+    return option
 
 
 class _Group(click.Group):
@@ -85,10 +101,14 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--demo", is_flag=True, help="Also read the demo corpus shipped with the package.")
 @codebook_option
-def extract(paths: tuple[str, ...], fmt: str, demo: bool, codebook: tuple[Path, ...]) -> None:
+@homes_option(default=False)
+def extract(
+    paths: tuple[str, ...], fmt: str, demo: bool, codebook: tuple[Path, ...], outlet_homes: bool
+) -> None:
     """Print the events of each document (no store, no merging across documents)."""
     pipeline = Pipeline.load(codebook)
-    found = extract_documents(pipeline, _sources(paths, demo), sys.stdin, on_skip=_warn)
+    sources = _sources(paths, demo)
+    found = extract_documents(pipeline, sources, sys.stdin, _warn, outlet_homes)
     records = (event.to_record() for _doc, events in found for event in events)
     _echo(format_records(records, fmt))
 
@@ -96,10 +116,12 @@ def extract(paths: tuple[str, ...], fmt: str, demo: bool, codebook: tuple[Path, 
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-def geoparse(paths: tuple[str, ...], fmt: str) -> None:
+@homes_option(default=True)
+def geoparse(paths: tuple[str, ...], fmt: str, outlet_homes: bool) -> None:
     """Print one line per place named in each document, resolved offline."""
     pipeline = Pipeline.load()
-    for record in geoparse_documents(pipeline, _sources(paths, False), sys.stdin, _warn):
+    sources = _sources(paths, False)
+    for record in geoparse_documents(pipeline, sources, sys.stdin, _warn, outlet_homes):
         click.echo(json.dumps(record, ensure_ascii=False))
 
 
@@ -108,11 +130,15 @@ def geoparse(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="The SQLite store to fill.")
 @click.option("--demo", is_flag=True, help="Also read the demo corpus shipped with the package.")
 @codebook_option
-def run(paths: tuple[str, ...], db: str, demo: bool, codebook: tuple[Path, ...]) -> None:
+@homes_option(default=False)
+def run(
+    paths: tuple[str, ...], db: str, demo: bool, codebook: tuple[Path, ...], outlet_homes: bool
+) -> None:
     """Extract the events of a corpus and store them (re-running adds nothing)."""
     pipeline = Pipeline.load(codebook)
     progress = _Progress()
-    summary = run_corpus(_sources(paths, demo), db, pipeline, sys.stdin, progress=progress)
+    sources = _sources(paths, demo)
+    summary = run_corpus(sources, db, pipeline, sys.stdin, progress, outlet_homes)
     progress.close()
     for line in summary.lines():
         click.echo(line, err=True)
@@ -200,6 +226,7 @@ def events(
     help="Also write the cases behind the scores to this file, one JSON line per error.",
 )
 @codebook_option
+@homes_option(default=True)
 def evaluate(
     benchmark: str | None,
     path: Path | None,
@@ -211,6 +238,7 @@ def evaluate(
     clusters: Path | None,
     errors_file: Path | None,
     codebook: tuple[Path, ...],
+    outlet_homes: bool,
 ) -> None:
     """Score extraction on gold events: --gold FILE --articles PATH, or a shared set
     (BENCHMARK PATH: acled, acled-legacy, gtd, case2021; geoparsing: lgl, geovirus, newsfane,
@@ -229,7 +257,9 @@ def evaluate(
     if benchmark in GEOPARSE_SETS:
         if path is None:
             raise click.UsageError(f"give the path of the {benchmark} file after its name")
-        geo = run_geoparse_benchmark(benchmark, path, pipeline.geocoder, limit=limit, errors=wanted)
+        geo = run_geoparse_benchmark(
+            benchmark, path, pipeline.geocoder, limit, errors=wanted, outlet_homes=outlet_homes
+        )
         click.echo(json.dumps(geo.to_json(), indent=2) if fmt == "json" else geo.to_table())
         _write_errors(errors_file, geo.errors, geo.error_kinds)
         return

@@ -24,6 +24,7 @@ from conflictlens.coder.lexicon import ActorNamer, LanguageLexicon, Taxonomy
 from conflictlens.coder.mentions import distribute, find_mentions
 from conflictlens.coder.time import DateRules
 from conflictlens.geo import Geocoder
+from conflictlens.geo.homes import Home
 from conflictlens.model import Document, Event, PlaceMention, Sentence, SentenceMentions
 from conflictlens.text.fold import fold
 from conflictlens.text.language import LanguageDetector
@@ -50,6 +51,10 @@ class Analysis:
     in ``folded``: one automaton pass, made by the mentions stage, read by the later ones."""
     normalised: bool = False
     """The document's text is already normalised (the caller did it): the stage skips it."""
+    home: Home | None = None
+    """Where the document's outlet writes from, learned from its other articles
+    (:mod:`conflictlens.outlets`): it ranks the readings of the names the document leaves
+    unqualified ("Richmond" in a Kentucky paper)."""
     every_place: bool = False
     """Geocode the document even when no sentence has an event word (geoparsing). Otherwise such
     a document is not geocoded: no event would read its places, and most of a news archive is
@@ -151,7 +156,9 @@ def _places(resources: Resources) -> Component:
     def stage(analysis: Analysis) -> Analysis:
         if not analysis.every_place and not any(m.triggers for m in analysis.mentions):
             return analysis
-        places = resources.geocoder.find_places(analysis.doc.text, analysis.folded, analysis.lang)
+        places = resources.geocoder.find_places(
+            analysis.doc.text, analysis.folded, analysis.lang, analysis.home
+        )
         for bucket, found in zip(
             analysis.mentions, distribute(analysis.sentences, places), strict=True
         ):
@@ -249,12 +256,17 @@ class Pipeline:
         self._components.insert(index, (name, component))
 
     def analyse(
-        self, doc: Document, normalised: bool = False, every_place: bool = False
+        self,
+        doc: Document,
+        normalised: bool = False,
+        every_place: bool = False,
+        home: Home | None = None,
     ) -> Analysis:
         """Run every stage on ``doc``; ``normalised`` says its text has been normalised already
         (``normalise_document``), so that it is not done twice. The places of a document with
-        no event word are found only with ``every_place`` (``Analysis.every_place``)."""
-        analysis = Analysis(doc, normalised=normalised, every_place=every_place)
+        no event word are found only with ``every_place`` (``Analysis.every_place``); ``home``
+        is where its outlet writes from, when known (``Analysis.home``)."""
+        analysis = Analysis(doc, normalised=normalised, every_place=every_place, home=home)
         for _name, component in self._components:
             analysis = component(analysis)
         return analysis

@@ -21,9 +21,11 @@ from conflictlens.evaluate.merge import (
     predicted_from_store,
     score_merge,
 )
+from conflictlens.geo.homes import Home
 from conflictlens.ingest import read_documents
 from conflictlens.merge import link_document, link_pending
 from conflictlens.model import Document, Event
+from conflictlens.outlets import Homes, Items, learn_homes, read_twice
 from conflictlens.pipeline import Pipeline
 from conflictlens.store import Store
 from conflictlens.text.normalise import normalise_document
@@ -79,15 +81,18 @@ def extract_documents(
     sources: Sequence[str | Path],
     stdin: TextIO | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    outlet_homes: bool = False,
 ) -> Iterable[tuple[Document, list[Event]]]:
-    """Each readable document of ``sources`` with its events (normalised text, no store)."""
-    for item in read_documents(sources, stdin):
+    """Each readable document of ``sources`` with its events (normalised text, no store);
+    ``outlet_homes``: first learn where each outlet writes from (:mod:`conflictlens.outlets`)."""
+    items, homes = _readings(pipeline, sources, stdin, outlet_homes)
+    for item in items():
         if isinstance(item, InputError):
             if on_skip:
                 on_skip(Skipped(item.origin, item.reason))
             continue
         try:
-            analysis = pipeline.analyse(item)
+            analysis = pipeline.analyse(item, home=homes.of(item) if homes else None)
         except ConflictlensError as exc:
             if on_skip:
                 on_skip(Skipped(item.origin, str(exc)))
@@ -97,6 +102,16 @@ def extract_documents(
                 on_skip(Skipped(item.origin, _unexpected(exc)))
             continue
         yield analysis.doc, analysis.events
+
+
+def _readings(
+    pipeline: Pipeline, sources: Sequence[str | Path], stdin: TextIO | None, outlet_homes: bool
+) -> tuple[Items, Homes | None]:
+    """The documents to read, and the homes of their outlets when asked (a first reading)."""
+    if not outlet_homes:
+        return (lambda: read_documents(sources, stdin)), None
+    items = read_twice(sources, stdin)
+    return items, learn_homes(pipeline.geocoder, items())
 
 
 def _unexpected(exc: Exception) -> str:
@@ -112,30 +127,35 @@ def run_corpus(
     pipeline: Pipeline,
     stdin: TextIO | None = None,
     progress: Progress | None = None,
+    outlet_homes: bool = False,
 ) -> RunSummary:
-    """Extract the events of every document in ``sources`` and store them in ``db``."""
+    """Extract the events of every document in ``sources`` and store them in ``db``;
+    ``outlet_homes``: first learn where each outlet writes from (:mod:`conflictlens.outlets`)."""
     summary = RunSummary()
+    items, homes = _readings(pipeline, sources, stdin, outlet_homes)
     with Store.open(db) as store:
-        for item in read_documents(sources, stdin):
+        for item in items():
             if progress:
                 progress(item)
             if isinstance(item, InputError):
                 summary.skipped.append(Skipped(item.origin, item.reason))
                 continue
             summary.documents_read += 1
-            _run_one(store, pipeline, item, summary)
+            _run_one(store, pipeline, item, summary, homes.of(item) if homes else None)
         # Mentions left waiting by an interrupted run are linked now.
         link_pending(store)
     return summary
 
 
-def _run_one(store: Store, pipeline: Pipeline, doc: Document, summary: RunSummary) -> None:
+def _run_one(
+    store: Store, pipeline: Pipeline, doc: Document, summary: RunSummary, home: Home | None
+) -> None:
     normalised = normalise_document(doc)
     if store.has_document(normalised):
         summary.documents_unchanged += 1
         return
     try:
-        analysis = pipeline.analyse(normalised, normalised=True)
+        analysis = pipeline.analyse(normalised, normalised=True, home=home)
         added = store.add_document(analysis.doc, analysis.events, pipeline.codebook_version)
     except ConflictlensError as exc:
         # Nothing of this document was stored (one transaction each); the run goes on.
@@ -164,15 +184,19 @@ def geoparse_documents(
     sources: Sequence[str | Path],
     stdin: TextIO | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    outlet_homes: bool = True,
 ) -> Iterable[dict[str, object]]:
     """One record per place named in each readable document of ``sources``: the surface form,
-    its offsets in the normalised text, and the place it resolves to."""
-    for item in read_documents(sources, stdin):
+    its offsets in the normalised text, and the place it resolves to. ``outlet_homes``: first
+    learn where each outlet writes from (:mod:`conflictlens.outlets`)."""
+    items, homes = _readings(pipeline, sources, stdin, outlet_homes)
+    for item in items():
         if isinstance(item, InputError):
             if on_skip:
                 on_skip(Skipped(item.origin, item.reason))
             continue
-        analysis = pipeline.analyse(item, every_place=True)
+        home = homes.of(item) if homes else None
+        analysis = pipeline.analyse(item, every_place=True, home=home)
         for mention in analysis.places:
             place = mention.place
             yield {

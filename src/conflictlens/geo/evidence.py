@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from conflictlens.geo.cues import Surroundings
+from conflictlens.geo.homes import Home
 from conflictlens.geo.scan import Found
 
 __all__ = [
@@ -91,6 +92,8 @@ class Context:
     """The mentions whose votes make up the counts above."""
     anchors: list[tuple[float, float, int]] = field(default_factory=list)
     """(lat, lon, mention number) of places confidently resolved in the first pass."""
+    home: Home | None = None
+    """Where the document's outlet writes from, when known (:mod:`conflictlens.geo.homes`)."""
 
     def own(
         self, group: list[Mention], places: set[int], numbers: set[int], keys: set[str]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from conflictlens.codebook.files import CodebookFiles
@@ -19,6 +20,7 @@ from conflictlens.geo.cache import (
 from conflictlens.geo.cues import Cues
 from conflictlens.geo.datafiles import GeoData, load_geo_data
 from conflictlens.geo.gazetteer import FORMAT, Gazetteer
+from conflictlens.geo.homes import Home
 from conflictlens.geo.resolve import Resolver
 from conflictlens.geo.scan import Scanner
 from conflictlens.geo.sources import source_versions
@@ -37,6 +39,7 @@ class Geocoder:
         cues = Cues(data.cues, data.countries)
         self._scanner = Scanner(gazetteer, cues.city_district)
         self._resolver = Resolver(gazetteer, cues)
+        self._areas: tuple[dict[str, str], dict[tuple[str, str], str]] | None = None
 
     @classmethod
     def load(cls, files: CodebookFiles | None = None, cache_dir: Path | None = None) -> Geocoder:
@@ -60,11 +63,28 @@ class Geocoder:
         remove_stale(path)  # the files of older data or code
         return cls(gazetteer, data, built=True)
 
-    def find_places(self, text: str, folded: str, lang: str) -> list[PlaceMention]:
+    def find_places(
+        self, text: str, folded: str, lang: str, home: Home | None = None
+    ) -> list[PlaceMention]:
         """Every place named in the document (text = whole normalised document, folded =
         fold(text)), resolved to one Place each using the document's own context, in document
-        order. ``lang`` is accepted for the pipeline's sake: cues of every language are used."""
-        return self._resolver.resolve(text, folded, self._scanner.scan(text, folded))
+        order. ``lang`` is accepted for the pipeline's sake: cues of every language are used.
+        ``home``: where the document's outlet writes from (:mod:`conflictlens.geo.homes`)."""
+        return self._resolver.resolve(text, folded, self._scanner.scan(text, folded), home)
+
+    def areas(self, mentions: Iterable[PlaceMention]) -> list[tuple[str, str]]:
+        """The (country ISO code, admin1 key or "") of each place, as homes count them."""
+        if self._areas is None:
+            self._areas = _area_keys(self.gazetteer)
+        countries, provinces = self._areas
+        return [
+            (
+                countries.get(m.place.country or "", ""),
+                provinces.get((m.place.country or "", m.place.admin1 or ""), ""),
+            )
+            for m in mentions
+            if m.place.feature not in ("continent", "sea", "strait", "region")
+        ]
 
 
 def _read_index(path: Path) -> Gazetteer | None:
@@ -97,3 +117,15 @@ def index_path(data: GeoData, explicit: Path | None = None) -> Path:
         code.update((Path(__file__).parent / name).read_bytes())
     key = cache_key(f"format={FORMAT}", source_versions(), data.digest, code.hexdigest())
     return cache_dir(explicit) / f"gazetteer-{key}.bin"
+
+
+def _area_keys(gaz: Gazetteer) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Country name -> ISO code, (country name, admin1 name) -> admin1 key ("CC.code")."""
+    countries = dict(zip(gaz.country_names, gaz.countries, strict=True))
+    names = dict(zip(gaz.countries, gaz.country_names, strict=True))
+    provinces = {
+        (names.get(key.split(".", 1)[0], ""), name): key
+        for name, key in zip(gaz.admin1_names, gaz.admin1_keys, strict=True)
+        if key
+    }
+    return countries, provinces

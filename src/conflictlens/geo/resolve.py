@@ -55,6 +55,7 @@ from conflictlens.geo.evidence import (
     word_after,
 )
 from conflictlens.geo.gazetteer import TRUSTED, Gazetteer
+from conflictlens.geo.homes import Home
 from conflictlens.geo.mentions import MentionReader
 from conflictlens.geo.neighbours import Neighbours
 from conflictlens.geo.scan import Found
@@ -94,7 +95,9 @@ class Resolver:
         self._country = gazetteer.features.index("country")
         self._admin1 = gazetteer.features.index("admin1")
 
-    def resolve(self, text: str, folded: str, found: Sequence[Found]) -> list[PlaceMention]:
+    def resolve(
+        self, text: str, folded: str, found: Sequence[Found], home: Home | None = None
+    ) -> list[PlaceMention]:
         if not found:
             return []
         demonyms = self._cues.demonyms(text, folded)
@@ -108,6 +111,7 @@ class Resolver:
         guesses = {m.number: self._first_guess(m) for m in mentions}
         share_provinces(names)
         context = self._context(demonyms, counties, mentions, guesses, votes)
+        context.home = home
         verdicts = [self._scorer.choose(name, context) for name in names]
         for _ in range(_REREADS):
             choices = _choices(names, verdicts)
@@ -115,6 +119,7 @@ class Resolver:
                 break  # the last round changed nothing: the reading has settled
             guesses = choices
             context = self._context(demonyms, counties, mentions, choices, votes)
+            context.home = home
             verdicts = [
                 first if self._settled(name, first) else self._scorer.choose(name, context)
                 for name, first in zip(names, verdicts, strict=True)

@@ -1,0 +1,128 @@
+"""Where an outlet writes from, learned from its own articles, reads the names they leave bare."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conflictlens import Pipeline
+from conflictlens.cli import cli
+from conflictlens.evaluate.geoparse import run_geoparse_benchmark
+from conflictlens.geo.homes import OutletHomes, outlet_of
+from conflictlens.model import Document
+from conflictlens.run import extract_documents, geoparse_documents
+
+# A Kentucky paper: three articles place Richmond; the fourth leaves it bare.
+_COURIER = [
+    "The Madison County fiscal court met in Richmond, Ky., on Tuesday to approve the budget "
+    "for Berea and Richmond schools.",
+    "Kentucky state police said a crash closed Interstate 75 near Berea in Madison County.",
+    "Eastern Kentucky University in Richmond, Ky., will host the regional science fair.",
+]
+_BARE_NEWS = "A Richmond man was arrested on Sunday after a fight outside a bar."
+_BARE_EVENT = "Gunmen shot dead two men outside a bar in Richmond on Sunday, police said."
+
+
+def _corpus(tmp_path: Path, last: str, source: str = "Lakeside Courier") -> Path:
+    path = tmp_path / "news.jsonl"
+    texts = [*_COURIER, last]
+    rows = [
+        {"id": f"c{n}", "source": source, "published": "2024-03-04", "text": text}
+        for n, text in enumerate(texts, 1)
+    ]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def _richmond(records: list[dict[str, object]]) -> object:
+    return next(r["admin1"] for r in records if r["doc_id"] == "c4" and r["name"] == "Richmond")
+
+
+def test_a_bare_name_is_read_where_the_outlet_writes_from(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    corpus = [str(_corpus(tmp_path, _BARE_NEWS))]
+    assert _richmond(list(geoparse_documents(pipeline, corpus))) == "Kentucky"
+    alone = list(geoparse_documents(pipeline, corpus, outlet_homes=False))
+    assert _richmond(alone) == "Virginia"  # the largest Richmond of the US, read alone
+
+
+def test_other_outlets_articles_say_nothing_of_its_home(pipeline: Pipeline, tmp_path: Path) -> None:
+    path = _corpus(tmp_path, _BARE_NEWS)
+    rows = path.read_text(encoding="utf-8").splitlines()
+    last = json.loads(rows[-1]) | {"source": "Capital Gazette"}
+    path.write_text("\n".join([*rows[:-1], json.dumps(last)]) + "\n", encoding="utf-8")
+    assert _richmond(list(geoparse_documents(pipeline, [str(path)]))) == "Virginia"
+
+
+def test_events_are_placed_at_the_outlets_home_when_asked(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    corpus = [str(_corpus(tmp_path, _BARE_EVENT))]
+    events = {
+        doc.doc_id: events for doc, events in extract_documents(pipeline, corpus, outlet_homes=True)
+    }
+    assert [(e.location, e.admin1) for e in events["c4"]] == [("Richmond", "Kentucky")]
+    plain = {doc.doc_id: events for doc, events in extract_documents(pipeline, corpus)}
+    assert [(e.location, e.admin1) for e in plain["c4"]] == [("Richmond", "Virginia")]
+
+
+def test_geoparse_learns_homes_from_standard_input_too(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, _BARE_NEWS).read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["geoparse", "-"], input=corpus)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert _richmond(records) == "Kentucky"
+    off = CliRunner().invoke(cli, ["geoparse", "--no-outlet-homes", "-"], input=corpus)
+    assert _richmond([json.loads(line) for line in off.output.splitlines()]) == "Virginia"
+
+
+def test_an_article_is_judged_by_its_outlets_other_articles() -> None:
+    homes = OutletHomes()
+    homes.add("paper", "a", [("US", "US.KY")])
+    homes.add("paper", "b", [("US", "US.KY"), ("US", "US.OH")])
+    # Two other articles are needed before they say anything.
+    assert homes.home("paper", "a") is None
+    homes.add("paper", "c", [("IE", "IE.L")])
+    home = homes.home("paper", "c")
+    assert home is not None
+    assert home.provinces == {"US.KY": 1.0, "US.OH": 0.5}
+    assert home.countries == {"US": 1.0}
+    # Its own first reading (Ireland) is no evidence for "c", but is for the others.
+    first = homes.home("paper", "a")
+    assert first is not None and first.provinces.get("IE.L") == pytest.approx(0.5)
+    assert homes.home("other paper", "a") is None
+
+
+def test_the_outlet_is_the_source_else_the_host_of_the_address() -> None:
+    assert outlet_of(Document("x", "t", source=" Lakeside Courier ")) == "lakeside courier"
+    assert outlet_of(Document("x", "t", url="https://www.courier.example/a/1")) == "courier.example"
+    assert outlet_of(Document("x", "t")) is None
+
+
+def _lgl_article(number: int, text: str, domain: str) -> str:
+    start = text.index("Richmond")
+    toponym = (
+        f"<toponym><start>{start}</start><end>{start + 8}</end><phrase>Richmond</phrase>"
+        "<gaztag><lat>37.7479</lat><lon>-84.2947</lon></gaztag></toponym>"
+    )
+    return (
+        f'<article docid="{number}"><domain>{domain}</domain><text><![CDATA[{text}]]></text>'
+        f"<toponyms>{toponym}</toponyms></article>"
+    )
+
+
+def test_geoparsing_sets_that_name_outlets_are_read_with_their_homes(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    texts = [*_COURIER[:1], _COURIER[2], _BARE_NEWS]
+    articles = "".join(_lgl_article(n, t, "courier.example") for n, t in enumerate(texts))
+    (tmp_path / "lgl.xml").write_text(f"<articles>{articles}</articles>", encoding="utf-8")
+    report = run_geoparse_benchmark("lgl", tmp_path, pipeline.geocoder)
+    assert report.accuracy_161 == 1.0
+    assert any("outlets write from (1)" in note for note in report.notes)
+    alone = run_geoparse_benchmark("lgl", tmp_path, pipeline.geocoder, outlet_homes=False)
+    assert alone.accuracy_161 is not None and alone.accuracy_161 < 1.0
