@@ -14,6 +14,7 @@ from conflictlens.evaluate.geoparse import run_geoparse_benchmark
 from conflictlens.geo.homes import OutletHomes, outlet_of
 from conflictlens.model import Document
 from conflictlens.run import extract_documents, geoparse_documents
+from conflictlens.text.fold import fold
 
 # A Kentucky paper: three articles place Richmond; the fourth leaves it bare.
 _COURIER = [
@@ -126,3 +127,14 @@ def test_geoparsing_sets_that_name_outlets_are_read_with_their_homes(
     assert any("outlets write from (1)" in note for note in report.notes)
     alone = run_geoparse_benchmark("lgl", tmp_path, pipeline.geocoder, outlet_homes=False)
     assert alone.accuracy_161 is not None and alone.accuracy_161 < 1.0
+
+
+def test_only_names_that_lie_in_one_province_say_where_an_outlet_is(
+    pipeline: Pipeline,
+) -> None:
+    # A bare "Richmond" lies in many states whatever its reading: counting its first reading
+    # would teach a paper that never qualifies its home town the wrong home.
+    areas = pipeline.geocoder.areas
+    assert areas(_BARE_NEWS, fold(_BARE_NEWS)) == []
+    qualified = "A Richmond, Ky., man was arrested."
+    assert areas(qualified, fold(qualified)) == [("US", "US.KY")]

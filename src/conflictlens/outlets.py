@@ -52,8 +52,7 @@ def learn_homes(geocoder: Geocoder, documents: Iterable[Document | InputError]) 
         if outlet is None:
             continue
         text = normalise_document(doc).text
-        found = geocoder.find_places(text, fold(text), doc.lang or "")
-        homes.add(outlet, doc.doc_id, geocoder.areas(found))
+        homes.add(outlet, doc.doc_id, geocoder.areas(text, fold(text)))
     return Homes(homes)
 
 

@@ -24,7 +24,7 @@ import re
 import statistics
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -81,7 +81,7 @@ class HomeFinder(Protocol):
         self, text: str, folded: str, lang: str, home: Home | None = None
     ) -> list[PlaceMention]: ...
 
-    def areas(self, mentions: Iterable[PlaceMention]) -> list[tuple[str, str]]: ...
+    def areas(self, text: str, folded: str) -> list[tuple[str, str]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,8 +298,7 @@ def _home_finder(
     homes = OutletHomes()
     for doc in documents:
         if doc.outlet:
-            found = geocoder.find_places(doc.text, fold(doc.text), doc.lang)
-            homes.add(doc.outlet, doc.doc_id, geocoder.areas(found))
+            homes.add(doc.outlet, doc.doc_id, geocoder.areas(doc.text, fold(doc.text)))
 
     def find(doc: GeoDoc) -> list[PlaceMention]:
         home = homes.home(doc.outlet, doc.doc_id) if doc.outlet else None

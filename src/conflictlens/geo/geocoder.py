@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from pathlib import Path
 
 from conflictlens.codebook.files import CodebookFiles
@@ -39,7 +38,6 @@ class Geocoder:
         cues = Cues(data.cues, data.countries)
         self._scanner = Scanner(gazetteer, cues.city_district)
         self._resolver = Resolver(gazetteer, cues)
-        self._areas: tuple[dict[str, str], dict[tuple[str, str], str]] | None = None
 
     @classmethod
     def load(cls, files: CodebookFiles | None = None, cache_dir: Path | None = None) -> Geocoder:
@@ -72,19 +70,11 @@ class Geocoder:
         ``home``: where the document's outlet writes from (:mod:`conflictlens.geo.homes`)."""
         return self._resolver.resolve(text, folded, self._scanner.scan(text, folded), home)
 
-    def areas(self, mentions: Iterable[PlaceMention]) -> list[tuple[str, str]]:
-        """The (country ISO code, admin1 key or "") of each place, as homes count them."""
-        if self._areas is None:
-            self._areas = _area_keys(self.gazetteer)
-        countries, provinces = self._areas
-        return [
-            (
-                countries.get(m.place.country or "", ""),
-                provinces.get((m.place.country or "", m.place.admin1 or ""), ""),
-            )
-            for m in mentions
-            if m.place.feature not in ("continent", "sea", "strait", "region")
-        ]
+    def areas(self, text: str, folded: str) -> list[tuple[str, str]]:
+        """(country ISO code, admin1 key or "") of each name of the document that lies in one
+        country or province whatever its reading, as outlet homes count them
+        (:mod:`conflictlens.geo.homes`)."""
+        return self._resolver.areas(text, folded, self._scanner.scan(text, folded))
 
 
 def _read_index(path: Path) -> Gazetteer | None:
@@ -117,15 +107,3 @@ def index_path(data: GeoData, explicit: Path | None = None) -> Path:
         code.update((Path(__file__).parent / name).read_bytes())
     key = cache_key(f"format={FORMAT}", source_versions(), data.digest, code.hexdigest())
     return cache_dir(explicit) / f"gazetteer-{key}.bin"
-
-
-def _area_keys(gaz: Gazetteer) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    """Country name -> ISO code, (country name, admin1 name) -> admin1 key ("CC.code")."""
-    countries = dict(zip(gaz.country_names, gaz.countries, strict=True))
-    names = dict(zip(gaz.countries, gaz.country_names, strict=True))
-    provinces = {
-        (names.get(key.split(".", 1)[0], ""), name): key
-        for name, key in zip(gaz.admin1_names, gaz.admin1_keys, strict=True)
-        if key
-    }
-    return countries, provinces

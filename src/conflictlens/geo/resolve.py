@@ -98,6 +98,31 @@ class Resolver:
     def resolve(
         self, text: str, folded: str, found: Sequence[Found], home: Home | None = None
     ) -> list[PlaceMention]:
+        out = [
+            (m.found.start, self._place_mention(text, m, verdict.place))
+            for name, verdict in self._choose(text, folded, found, home)
+            for m in name.mentions
+        ]
+        return [mention for _, mention in sorted(out, key=lambda item: item[0])]
+
+    def areas(self, text: str, folded: str, found: Sequence[Found]) -> list[tuple[str, str]]:
+        """(country ISO code, admin1 key or "") of the names whose every reading lies in that
+        country or province: what the document says of where it is, whatever the choice (an
+        outlet's home is learned from these, so that a first wrong reading of its home town is
+        not learned as its home)."""
+        areas = []
+        for name, verdict in self._choose(text, folded, found, None):
+            readings = {self._facts(p)[:2] for p in name.places} or {self._facts(verdict.place)[:2]}
+            countries = {iso for iso, _ in readings}
+            provinces = {key for _, key in readings}
+            if len(countries) == 1:
+                areas.append((countries.pop(), provinces.pop() if len(provinces) == 1 else ""))
+        return areas
+
+    def _choose(
+        self, text: str, folded: str, found: Sequence[Found], home: Home | None
+    ) -> list[tuple[Name, Verdict]]:
+        """Each name of the document that is a place here, with its verdict."""
         if not found:
             return []
         demonyms = self._cues.demonyms(text, folded)
@@ -124,13 +149,11 @@ class Resolver:
                 first if self._settled(name, first) else self._scorer.choose(name, context)
                 for name, first in zip(names, verdicts, strict=True)
             ]
-        out = [
-            (m.found.start, self._place_mention(text, m, verdict.place))
+        return [
+            (name, verdict)
             for name, verdict in zip(names, verdicts, strict=True)
             if verdict is not None
-            for m in name.mentions
         ]
-        return [mention for _, mention in sorted(out, key=lambda item: item[0])]
 
     def _name(self, group: list[Mention]) -> Name:
         """A name's mentions with what every round of the choice reads of them."""

@@ -72,12 +72,12 @@ HOME_WEIGHT = 3.0
 """What a candidate gains in its outlet's home province (in proportion to the share of the
 outlet's other articles that name it); a country of the home gains ``HOME_COUNTRY_WEIGHT`` in the
 same way. Like ``SPREAD_WEIGHT`` it ranks the candidates only. Calibrated on LGL / GeoVirus
-(accuracy within 161 km, country weight 1): no home 0.882 / 0.866; 1 0.906 / 0.865; 2 0.920 /
-0.865; 3 0.923 / 0.865; 4 0.926 / 0.865, kept at 3 as the gain flattens (a home should rank a
+(accuracy within 161 km, country weight 1): no home 0.882 / 0.866; 1 0.906 / 0.865; 2 0.914 /
+0.865; 3 0.925 / 0.865; 4 0.928 / 0.865, kept at 3 as the gain flattens (a home should rank a
 document's names, not overrule them)."""
 HOME_COUNTRY_WEIGHT = 1.0
-"""Calibrated with ``HOME_WEIGHT`` 3: 0 gives 0.921 / 0.866, 0.5 0.923 / 0.865, 1 0.923 / 0.865
-(GeoVirus is one world-wide outlet, whose most named country is a weak home)."""
+"""Calibrated with ``HOME_WEIGHT`` 3: 0 gives 0.922 / 0.866, 1 0.925 / 0.865 (GeoVirus is one
+world-wide outlet, whose most named country is a weak home)."""
 _SHORTLIST = 8
 _DOMINANCE = 2.0
 """A candidate this far below the name's best prior counts half its local support."""
