@@ -198,6 +198,11 @@ def test_person_names_are_not_places(geocoder: Geocoder) -> None:
     assert [m.span.text for m in found] == ["Aleppo"]
 
 
+def test_a_surname_with_an_apostrophe_is_a_person_too(geocoder: Geocoder) -> None:
+    found = places(geocoder, "The tenant, Brian O'Connor, 38, was cooperative, police said.")
+    assert found == []
+
+
 def test_second_load_reads_the_cache(geocoder: Geocoder, geo_cache: Path) -> None:
     started = time.perf_counter()
     again = Geocoder.load(cache_dir=geo_cache)

@@ -69,7 +69,9 @@ class MentionReader:
         if found.key in self._caps_only and not capitals:
             return None
         around = self._cues.around(folded, found.start, found.end)
-        single = " " not in found.key
+        # One word on the page, even when its key has two ("O'Connor" is "o connor"): a
+        # surname with an apostrophe is as much a person's name as any other.
+        single = " " not in found.key or not any(c in surface for c in " -")
         before, after = word_before(folded, found.start), word_after(folded, around.end)
         if after in self._cues.not_after or before in self._cues.not_before:
             return None
