@@ -203,6 +203,18 @@ def test_a_surname_with_an_apostrophe_is_a_person_too(geocoder: Geocoder) -> Non
     assert found == []
 
 
+def test_a_name_both_after_a_given_name_and_before_said_is_a_persons(
+    geocoder: Geocoder,
+) -> None:
+    text = (
+        "The boom was a meteor, said Geoff Chester, an astronomer in Washington. "
+        "Chester said the booster burned up."
+    )
+    assert [m.span.text for m in places(geocoder, text)] == ["Washington"]
+    # Either cue alone leaves a large town a place ("Manchester said" is its council).
+    assert [m.place.name for m in places(geocoder, "Manchester said no.")] == ["Manchester"]
+
+
 def test_second_load_reads_the_cache(geocoder: Geocoder, geo_cache: Path) -> None:
     started = time.perf_counter()
     again = Geocoder.load(cache_dir=geo_cache)

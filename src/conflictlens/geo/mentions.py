@@ -10,6 +10,8 @@ from conflictlens.geo.cues import Cues, Surroundings
 from conflictlens.geo.evidence import (
     ACCEPT,
     ALONE,
+    GIVEN_NAME,
+    SPEAKS,
     Mention,
     beside_capital,
     embedded,
@@ -100,14 +102,17 @@ class MentionReader:
             known = self._candidates[reading] = tuple(self._priors(places, found.how, around))
         candidates = list(known)
         person = False
+        cues = 0
+        if single and not (arabic or dotted) and before not in self._cues.place_before:
+            cues = (GIVEN_NAME if beside_capital(text, found.start) else 0) | (
+                SPEAKS if after in self._cues.person_after else 0
+            )
         if single and not (arabic or dotted):
             titled = before in self._cues.person_before
-            named = after in self._cues.person_after or beside_capital(text, found.start)
-            named = named and before not in self._cues.place_before
             top = max((prior for _, prior in candidates), default=0.0)
             # "Mr. Paris" is a person; "Jones said", "Bob Jones": a small place's name beside
             # a capitalised word or before "said" is more likely part of a person's name.
-            person = titled or (named and top < ALONE)
+            person = titled or (bool(cues) and top < ALONE)
         if person:
             candidates = [c for c in candidates if self._gaz.flags[c[0]] & TRUSTED]
         ambiguous = found.key in self._ambiguous
@@ -125,7 +130,7 @@ class MentionReader:
                 or embedded(text, found.start, found.end)
             )
         )
-        mention = Mention(found, around, candidates, number, alone or ambiguous, person)
+        mention = Mention(found, around, candidates, number, alone or ambiguous, person, cues)
         mention.hint = self._cues.hint(demonyms, folded, found.start, found.end)
         return mention
 

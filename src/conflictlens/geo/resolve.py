@@ -30,7 +30,8 @@ that a village is placed by the towns around it.
 A name keeps one sense per document: every mention of it resolves to the place its best mention
 supports (a mention with a province word is read apart). A small place's name is taken for a
 person's in the whole document when one of its mentions looks like part of a person's name
-("Bob Jones", "Mr. Paris", "Jones said").
+("Bob Jones", "Mr. Paris", "Jones said"); so is any name, a large town's too, that one mention
+shows after a given name and another before a speaking verb ("Geoff Chester ... Chester said").
 
 A demonym is no place ("Canadian winters"), nor a town name in a list of counties ("Jackson
 and Barrow counties", read as "Jackson County" is: a clue to the state, no point; see
@@ -44,8 +45,10 @@ from collections.abc import Sequence
 from conflictlens.geo.cues import Cues
 from conflictlens.geo.evidence import (
     ACCEPT,
+    GIVEN_NAME,
     HINT_WEIGHT,
     NO_VOTE,
+    SPEAKS,
     WIDE,
     Context,
     Mention,
@@ -183,7 +186,7 @@ class Resolver:
             top=max((pair[1] for pair in pairs), default=None),
             pairs=pairs,
             trusted=not self._reader.ambiguous(key) and any(flags[p] & TRUSTED for p in places),
-            person=any(m.person for m in group),
+            person=any(m.person for m in group) or _person_by_cues(group),
         )
 
     def _facts(self, place: int) -> tuple[str, str, bool]:
@@ -363,3 +366,12 @@ def _choices(names: list[Name], verdicts: list[Verdict | None]) -> dict[int, int
         for name, verdict in zip(names, verdicts, strict=True)
         for m in name.mentions
     }
+
+
+def _person_by_cues(group: list[Mention]) -> bool:
+    """One mention of the name follows a given name and another a speaking verb follows
+    ("Geoff Chester, an astronomer, ... Chester said"): a person's name, whatever the place."""
+    cues = 0
+    for mention in group:
+        cues |= mention.person_cues
+    return cues == GIVEN_NAME | SPEAKS
