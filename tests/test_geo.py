@@ -215,6 +215,19 @@ def test_a_name_both_after_a_given_name_and_before_said_is_a_persons(
     assert [m.place.name for m in places(geocoder, "Manchester said no.")] == ["Manchester"]
 
 
+def test_a_stop_listed_word_is_no_place_by_its_spelling_skeleton_either(
+    geocoder: Geocoder,
+) -> None:
+    # "March" has the skeleton of an Afghan "Marsh"; the month is never a place.
+    text = "On 3 March 2020, an official was shot dead in Kunduz city."
+    assert [m.span.text for m in places(geocoder, text)] == ["Kunduz"]
+
+
+def test_a_currency_is_no_place(geocoder: Geocoder) -> None:
+    text = "Rioters protested against the high US dollar exchange rate in Tripoli."
+    assert [m.place.name for m in places(geocoder, text)] == ["Tripoli"]
+
+
 def test_second_load_reads_the_cache(geocoder: Geocoder, geo_cache: Path) -> None:
     started = time.perf_counter()
     again = Geocoder.load(cache_dir=geo_cache)

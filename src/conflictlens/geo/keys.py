@@ -35,6 +35,13 @@ class StopList:
     soft: frozenset[str] = frozenset()
     hard: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
+    shapes: frozenset[str] = field(init=False)
+    """The spelling skeletons of the stop-listed words: a name is not found by a skeleton that a
+    stop-listed word also has ("March" is no "Marsh" spelt otherwise)."""
+
+    def __post_init__(self) -> None:
+        shapes = frozenset(skeleton(word) for word in self.soft | self.hard if " " not in word)
+        object.__setattr__(self, "shapes", shapes)
 
     def skips(self, key: str, trusted: bool, full: bool) -> bool:
         """A key never indexed: hard-stopped, stop-listed (unless a curated full name), made of
@@ -99,7 +106,9 @@ class KeyTables:
                 for stem in cyrillic_stem(key):
                     self._put(self.stems, stem, place, flags)
             elif script == "latin" and fuzzy and len(key) >= 5:
-                self._put(self.skeletons, skeleton(key), place, flags)
+                shape = skeleton(key)
+                if shape not in stop.shapes:
+                    self._put(self.skeletons, shape, place, flags)
 
     def add_adjective(self, stem: str, place: int) -> None:
         self._put(self.adjectives, stem, place, FULL | MAIN)
