@@ -34,8 +34,10 @@ from conflictlens.geo.sources import (
     country_names,
     geonames_countries,
     iter_cities,
+    subdivisions,
     us_counties,
 )
+from conflictlens.geo.subdivisions import subdivision_aliases
 
 __all__ = ["ALT_MIN_POPULATION", "build_gazetteer"]
 
@@ -139,6 +141,7 @@ class _Builder:
     def add_admin1(self) -> None:
         units: dict[tuple[str, str], Admin1Entry | None] = {k: None for k in self.data.admin1_table}
         units.update(self.data.admin1)
+        other_spellings = self._other_spellings(units)
         for (iso, code), entry in units.items():
             admin = f"{iso}.{code}"
             extent = self.extents.get(admin)
@@ -157,7 +160,10 @@ class _Builder:
                 flags=(TRUSTED if curated else 0) | (FOCUS if iso in self.data.focus else 0),
             )
             self.table.sources[place] = self._admin1_source(entry)
-            for alias in self._admin1_aliases(name, entry, (iso, code)):
+            aliases = self._admin1_aliases(name, entry, (iso, code))
+            if not curated:
+                aliases += other_spellings.get((iso, code), [])
+            for alias in aliases:
                 # An abbreviation read only with its dot ("Va.") is no common word ("va").
                 dotted = alias.endswith(".") and len(alias) <= 7
                 trusted = curated or dotted
@@ -167,6 +173,20 @@ class _Builder:
             for adjective in entry.adjectives if entry else ():
                 stem = adjective_stem(" ".join(key_tokens(adjective)))
                 self.keys.add_adjective(stem or " ".join(key_tokens(adjective)), place)
+
+    def _other_spellings(
+        self, units: dict[tuple[str, str], Admin1Entry | None]
+    ) -> dict[tuple[str, str], list[str]]:
+        """(country, code) -> ISO 3166-2 names that spell the province otherwise."""
+        by_country: dict[str, dict[str, str]] = {}
+        for iso, code in units:
+            by_country.setdefault(iso, {})[code] = self.admin1_name(iso, code)
+        generic, directions = self.words("province_words"), self.words("vague_words")
+        out: dict[tuple[str, str], list[str]] = {}
+        for iso, names in subdivisions().items():
+            found = subdivision_aliases(by_country.get(iso, {}), names, generic, directions)
+            out.update({(iso, code): aliases for code, aliases in found.items()})
+        return out
 
     @staticmethod
     def _admin1_source(entry: Admin1Entry | None) -> str:

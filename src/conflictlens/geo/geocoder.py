@@ -96,6 +96,7 @@ _BUILD_MODULES = (
     "sources.py",
     "gazetteer.py",
     "datafiles.py",
+    "subdivisions.py",
 )
 """The code that shapes the index: an edit to it must not meet an index built before."""
 

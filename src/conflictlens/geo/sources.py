@@ -28,6 +28,7 @@ __all__ = [
     "geonames_countries",
     "iter_cities",
     "source_versions",
+    "subdivisions",
     "us_counties",
 ]
 
@@ -203,4 +204,13 @@ def country_names() -> dict[str, set[str]]:
             for translation in translations:
                 names.update(_uninverted(translation.gettext(name)))
         out[country.alpha_2] = names
+    return out
+
+
+def subdivisions() -> dict[str, list[str]]:
+    """ISO alpha-2 -> the names of the country's top-level ISO 3166-2 subdivisions."""
+    out: dict[str, list[str]] = {}
+    for unit in pycountry.subdivisions:
+        if unit.parent_code is None:
+            out.setdefault(unit.country_code, []).append(unit.name)
     return out
