@@ -21,6 +21,9 @@ GENERIC_KINDS = {
     "protesters",
     "rioters",
     "unidentified",
+    "ethnic_militia",
+    "communal_militia",
+    "gang",
     "facility",
 }
 TRAILING_YEARS = re.compile(r"\(\d{4}-\d{0,4}\)\s*$")

@@ -10,10 +10,42 @@ from conflictlens.errors import CodebookError
 from conflictlens.model import WEAPONS, EventType
 from conflictlens.text.match import PhraseMatcher
 
-__all__ = ["ActorLexeme", "ActorNamer", "LanguageLexicon", "Taxonomy", "TriggerLexeme"]
+__all__ = [
+    "NEEDS_COMMUNITY",
+    "ActorLexeme",
+    "ActorNamer",
+    "LanguageLexicon",
+    "Taxonomy",
+    "TriggerLexeme",
+    "group_of",
+    "kind_of",
+    "of_group",
+]
 
 
 NEEDS_NATIONALITY = "military_with_demonym"
+NEEDS_COMMUNITY = "militia_with_community"
+GROUP_MARK = ":"
+"""Joins a generic kind to the community its people belong to ("civilians:Fulani",
+"ethnic_militia:Pokot"): the kind decides what the actor is, the community how ACLED names its
+armed men (taxonomy.yaml, ``of_group``)."""
+
+
+def of_group(kind: str, group: str) -> str:
+    """The generic kind ``kind`` of people of the community ``group``."""
+    return f"{kind_of(kind)}{GROUP_MARK}{group}"
+
+
+def kind_of(kind: str) -> str:
+    """The generic kind alone: "ethnic_militia" of "ethnic_militia:Pokot"."""
+    return kind.split(GROUP_MARK, 1)[0]
+
+
+def group_of(kind: str | None) -> str | None:
+    """The community a generic kind is joined to, if any: "Pokot" of "ethnic_militia:Pokot"."""
+    if not kind or GROUP_MARK not in kind:
+        return None
+    return kind.split(GROUP_MARK, 1)[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +57,10 @@ class TriggerLexeme:
 
 @dataclass(frozen=True, slots=True)
 class ActorLexeme:
-    kind: Literal["named", "generic", "facility", "demonym", "reporter"]
+    kind: Literal["named", "generic", "facility", "demonym", "ethnic", "reporter"]
     value: str
-    """Canonical name (named), generic kind, ISO alpha-2 (demonym) or reporter name."""
+    """Canonical name (named), generic kind, ISO alpha-2 (demonym), community's name as ACLED
+    writes it (ethnic) or reporter name."""
     inter: int | None = None
     country: str | None = None
     authority: bool = False
@@ -94,6 +127,11 @@ class ActorNamer:
             kind: (str(spec["name"]), spec.get("inter"))
             for kind, spec in taxonomy.get("generic_actors", {}).items()
         }
+        self._group_templates: dict[str, str] = {
+            kind: str(spec["of_group"])
+            for kind, spec in taxonomy.get("generic_actors", {}).items()
+            if spec.get("of_group")
+        }
 
     @classmethod
     def load(cls, files: CodebookFiles) -> ActorNamer:
@@ -111,14 +149,19 @@ class ActorNamer:
         return entry[0] if entry else None
 
     def inter(self, kind: str) -> int | None:
-        return self._templates.get(kind, ("", None))[1]
+        return self._templates.get(kind_of(kind), ("", None))[1]
 
     def name(self, kind: str, country: str) -> str:
+        """ACLED's name for an actor of generic ``kind`` in ``country``; a kind joined to a
+        community (:func:`of_group`) is named after it when its template says how."""
         code = self._by_name.get(country)
         article = self._by_code[code][1] if code else None
         the_country = f"{article} {country}" if article else country
-        template = self._templates.get(kind, ("{country}", None))[0]
-        return template.format(country=country, the_country=the_country)
+        group = group_of(kind)
+        template = self._templates.get(kind_of(kind), ("{country}", None))[0]
+        if group is not None:
+            template = self._group_templates.get(kind_of(kind), template)
+        return template.format(country=country, the_country=the_country, group=group)
 
 
 @dataclass
@@ -131,7 +174,8 @@ class LanguageLexicon:
     cues: PhraseMatcher[str]
     actors: PhraseMatcher[ActorLexeme]
     demonyms: PhraseMatcher[ActorLexeme]
-    """Nationalities, matched on their own so that one inside an actor phrase is seen too."""
+    """Nationalities and communities, matched on their own so that one inside an actor phrase is
+    seen too."""
 
     def matchers(self) -> list[PhraseMatcher[Any]]:
         """Every matcher of the lexicon, for a :class:`PhraseScanner` that reads them at once."""
@@ -152,11 +196,21 @@ class LanguageLexicon:
             actors=PhraseMatcher(
                 _actor_entries(actor_words, named_actors, files.read("sources.yaml"))
             ),
-            demonyms=PhraseMatcher(
-                (str(pattern), ActorLexeme("demonym", str(code).upper()))
-                for pattern, code in actor_words.get("demonyms", {}).items()
-            ),
+            demonyms=PhraseMatcher(_qualifier_entries(actor_words)),
         )
+
+
+def _qualifier_entries(data: dict[str, Any]) -> list[tuple[str, ActorLexeme]]:
+    """Nationalities, and the communities people are named after ("Pokot", "Peuls")."""
+    entries = [
+        (str(pattern), ActorLexeme("demonym", str(code).upper()))
+        for pattern, code in (data.get("demonyms") or {}).items()
+    ]
+    entries += [
+        (str(pattern), ActorLexeme("ethnic", str(group)))
+        for pattern, group in (data.get("communities") or {}).items()
+    ]
+    return entries
 
 
 def _trigger_entries(data: dict[str, Any]) -> list[tuple[str, TriggerLexeme]]:
@@ -191,6 +245,9 @@ def _actor_entries(
     # Words that name a state's forces only with a nationality beside them ("forces russes").
     for pattern in data.get("military_with_demonym", []) or []:
         entries.append((str(pattern), ActorLexeme("generic", NEEDS_NATIONALITY)))
+    # Words that name a community's militia only with the community beside them ("Tiv militias").
+    for pattern in data.get(NEEDS_COMMUNITY, []) or []:
+        entries.append((str(pattern), ActorLexeme("generic", NEEDS_COMMUNITY)))
     known = sources.get("sources", {})
     for pattern, name in data.get("reporters", {}).items():
         about = known.get(str(name)) or {}

@@ -10,9 +10,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
-from conflictlens.coder.lexicon import NEEDS_NATIONALITY, ActorLexeme, ActorNamer, LanguageLexicon
+from conflictlens.coder.lexicon import (
+    NEEDS_COMMUNITY,
+    NEEDS_NATIONALITY,
+    ActorLexeme,
+    ActorNamer,
+    LanguageLexicon,
+    group_of,
+    of_group,
+)
 from conflictlens.model import (
     ActorMention,
     CueMention,
@@ -34,6 +43,17 @@ américaine" has one ("d'occupation"); calibrated on the seed and the project's 
 _GAP_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _GAP_ALLOWED = re.compile(r"[\s\w'-]*")
 _SPACE = frozenset(" \n\t")
+ARMED_KINDS = frozenset({"unidentified", "ethnic_militia", "communal_militia", "gang"})
+"""Armed men of no name: beside a community's name ("Pokot raiders", "Tiv militias", "Fulani
+gunmen") they are that community's militia, which ACLED names "<Community> Ethnic Militia"."""
+PEOPLE_KINDS = frozenset({"civilians"})
+"""People named by what they do ("Fulani herders", "Bariba farmers"): of their community, and its
+militia only when they do violence (coder/roles.py)."""
+IDENTITY_MILITIA_INTER = 4
+"""ACLED's inter code of ethnic and communal militias."""
+CONJUNCTION_CHARS = 3
+"""A coordinating conjunction is one short word in the six languages ("and", "et", "y", "и",
+"і", "و" written apart): "Borana and Gabra militias" names two communities' militias."""
 
 
 def is_adjacent(
@@ -98,7 +118,9 @@ def find_mentions(
     occurrences of the lexicon's words in ``folded`` (see :meth:`LanguageLexicon.matchers`)."""
     gaps = _Gaps(folded)
     actor_matches = lexicon.actors.find(text, folded, scan)
-    demonyms = lexicon.demonyms.find(text, folded, scan)
+    qualifiers = lexicon.demonyms.find(text, folded, scan)
+    demonyms = [m for m in qualifiers if m.payload.kind == "demonym"]
+    communities = [m for m in qualifiers if m.payload.kind == "ethnic"]
     triggers = [
         TriggerMention(
             span=Span(m.start, m.end, text[m.start : m.end]),
@@ -120,7 +142,8 @@ def find_mentions(
         CueMention(Span(m.start, m.end, text[m.start : m.end]), m.payload, m.key)  # type: ignore[arg-type]
         for m in lexicon.cues.find(text, folded, scan)
     ]
-    actors = _resolve_actors(text, gaps, actor_matches, demonyms, namer)
+    actors = _resolve_actors(text, gaps, actor_matches, demonyms, communities, namer)
+    actors += _paired_communities(text, gaps, actors, communities)
     actors += _nationalities_on_events(
         text, gaps, actor_matches, demonyms, triggers, weapons, namer
     )
@@ -202,9 +225,11 @@ def _resolve_actors(
     gaps: _Gaps,
     matches: list[Match[ActorLexeme]],
     demonyms: list[Match[ActorLexeme]],
+    communities: list[Match[ActorLexeme]],
     namer: ActorNamer,
 ) -> list[ActorMention]:
-    """Turn actor words into actors, joining kinds to nationalities: "forces" + "américaines"."""
+    """Turn actor words into actors, joining kinds to nationalities ("forces" + "américaines")
+    and to communities ("Pokot" + "raiders")."""
     resolved: list[ActorMention] = []
     named = [m for m in matches if m.payload.kind == "named"]
     for match in matches:
@@ -226,6 +251,9 @@ def _resolve_actors(
             )
         else:
             actor = _generic(text, gaps, match, span, demonyms, namer)
+            actor = _of_community(text, gaps, match, actor, communities, namer)
+            if lexeme.value == NEEDS_COMMUNITY and group_of(actor.generic_kind) is None:
+                continue  # "the militia": whose, the text does not say here
             if actor.name or lexeme.value != NEEDS_NATIONALITY:
                 resolved.append(actor)
     return resolved
@@ -243,6 +271,8 @@ def _generic(
     kind = match.payload.value
     if facility or kind == NEEDS_NATIONALITY:
         kind = "military"
+    elif kind == NEEDS_COMMUNITY:
+        kind = "ethnic_militia"
     nationality = next((d for d in demonyms if _adjacent(gaps, d, match)), None)
     country = namer.country(nationality.payload.value) if nationality else None
     if nationality is not None:
@@ -252,3 +282,69 @@ def _generic(
     return ActorMention(
         span, name, namer.inter(kind), country, holds_facility=facility, generic_kind=kind
     )
+
+
+def _of_community(
+    text: str,
+    gaps: _Gaps,
+    match: Match[ActorLexeme],
+    actor: ActorMention,
+    communities: list[Match[ActorLexeme]],
+    namer: ActorNamer,
+) -> ActorMention:
+    """Armed men or people named with their community ("Pokot raiders", "Fulani herders") are of
+    that community: its ethnic militia, or its people (see ARMED_KINDS, PEOPLE_KINDS)."""
+    kind = actor.generic_kind or ""
+    if match.payload.kind != "generic" or kind not in ARMED_KINDS | PEOPLE_KINDS:
+        return actor
+    # The community's name stands right by the word ("Pokot raiders", "éleveurs peuls"): one
+    # word farther, it may be the object of a verb ("farmers attacked Fulani").
+    community = next((c for c in communities if _touching(gaps, c, match)), None)
+    if community is None:
+        return actor
+    kind = of_group("ethnic_militia" if kind in ARMED_KINDS else kind, community.payload.value)
+    start, end = min(actor.span.start, community.start), max(actor.span.end, community.end)
+    name = namer.name(kind, actor.country) if actor.country else ""
+    return replace(
+        actor,
+        span=Span(start, end, text[start:end]),
+        name=name,
+        inter=namer.inter(kind),
+        generic_kind=kind,
+    )
+
+
+def _paired_communities(
+    text: str, gaps: _Gaps, actors: list[ActorMention], communities: list[Match[ActorLexeme]]
+) -> list[ActorMention]:
+    """A community joined by "and" to another community's armed men or people ("clashes between
+    Borana and Gabra militias", "the Garre and Degodia clans") names its own of the same kind."""
+    found = []
+    for community in communities:
+        if any(a.span.start <= community.start < a.span.end for a in actors):
+            continue
+        partner = next(
+            (
+                a
+                for a in actors
+                if (group_of(a.generic_kind) is not None or a.inter == IDENTITY_MILITIA_INTER)
+                and a.span.start > community.end
+                and _conjunction_between(text, gaps, community.end, a.span.start)
+            ),
+            None,
+        )
+        if partner is None:
+            continue
+        # A named community's militia ("Gabra militias") makes its partner one too.
+        kind = of_group(partner.generic_kind or "ethnic_militia", community.payload.value)
+        span = Span(community.start, community.end, text[community.start : community.end])
+        found.append(replace(partner, span=span, name="", country=None, generic_kind=kind))
+    return found
+
+
+def _conjunction_between(text: str, gaps: _Gaps, end: int, start: int) -> bool:
+    """One short word, and no punctuation, between two positions."""
+    if not gaps.adjacent(end, start, 1):
+        return False
+    words = text[end:start].split()
+    return len(words) == 1 and len(words[0]) <= CONJUNCTION_CHARS and words[0].isalpha()

@@ -17,7 +17,8 @@ Rules (calibrated on the seed, the project's gold articles and the ACLED develop
 - a place held by a force ("la base américaine") marks that force as the target;
 - civilians are never the perpetrators of violence against them: they are its target; people
   who do violence with their hands or blades ("residents lynched a suspected thief") are a mob,
-  which ACLED names rioters;
+  which ACLED names rioters; people named with their community who fight otherwise ("Bariba
+  farmers armed with rifles attacked ...") are that community's ethnic militia;
 - a count that runs over the subject of an active event word ("a policeman shot and killed a
   man") does not make the subject one of the dead;
 - a nationality on the trigger or its weapon ("frappes israéliennes", "Russian missiles") names the
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from conflictlens.coder.lexicon import group_of, of_group
 from conflictlens.coder.speakers import (
     NON_STATE_ARMED_INTER,
     PASSIVE_WINDOW_CHARS,
@@ -54,14 +56,20 @@ __all__ = ["Roles", "assign_roles"]
 
 CIVILIAN_INTER = 7
 RIOTER_INTER = 5
+MILITIA_INTER = 4
+"""ACLED's inter code of identity (ethnic and communal) militias."""
+ETHNIC_MILITIA = "ethnic_militia"
+COMMUNAL_MILITIA = "communal_militia"
 MOB_SUB_TYPES = frozenset(
     {"Attack", "Mob violence", "Armed clash", "Abduction/forced disappearance", "Sexual violence"}
 )
-"""What a crowd of people does with its hands; shelling, strikes, explosives and the burning of
-property are not told of a crowd (a "farm" or "bus" is named among civilian targets)."""
-MOB_WORDS = MOB_SUB_TYPES | {"@attack"}
-"""Event words a mob's deed may be told with: its sub-types, and an attack whose sub-type the
-target decides (triggers.yaml); not an explosion, a fall of shells or a strike."""
+"""What a crowd of people does with its hands; shelling, strikes and explosives are not told of a
+crowd, and a burning of property alone names its target among civilians ("a farm", "a bus")."""
+MOB_WORDS = MOB_SUB_TYPES | {"@attack", "@capture", "Looting/property destruction"}
+"""Event words a mob's deed may be told with: its sub-types, an attack whose sub-type the target
+decides (triggers.yaml), a seizure ("residents captured two thieves and beat them") and a
+burning told beside the beating ("a crowd attacked and burned the car"); not an explosion, a fall
+of shells or a strike. Calibrated on the ACLED development notes."""
 MOB_WEAPONS = frozenset({"other"})
 """Blades, sticks and stones (weapons.yaml's ``other``)."""
 QUALIFIER_REACH_CHARS = 3
@@ -145,6 +153,12 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
             # "residents lynched a suspected thief": people who do violence are a mob, and
             # ACLED names a mob's members rioters.
             actor1 = replace(actor1, name="", inter=RIOTER_INTER, generic_kind="rioters")
+        elif _community_acts(actor1, sub_type, mentions, trigger):
+            # "Bariba farmers armed with rifles attacked a camp": people of a community who fight
+            # with guns are its militia (ACLED's identity militias), not a mob.
+            actor1 = _as_militia(actor1)
+            if sub_type == CLASH and actor2 is not None and actor2.inter == CIVILIAN_INTER:
+                actor2 = _as_militia(actor2)
         else:
             actor1, actor2 = None, actor1
     if sub_type == INTERCEPTION and qualifier is not None:
@@ -185,6 +199,26 @@ def _mob(actor: ActorMention, mentions: SentenceMentions, trigger: TriggerMentio
         c.kind == "passive" and actor.span.end <= c.span.start < trigger.span.start
         for c in mentions.cues
     )
+
+
+def _community_acts(
+    actor: ActorMention, sub_type: str, mentions: SentenceMentions, trigger: TriggerMention
+) -> bool:
+    """People named with their community ("Fulani herders", "members of the Tiv community") who
+    do violence that is not a mob's (:func:`_mob`): the subject of an active event word. Without
+    a community, ACLED names a communal militia after the village it comes from, which the text
+    seldom makes plain."""
+    if group_of(actor.generic_kind) is None or sub_type not in MOB_SUB_TYPES:
+        return False
+    return not is_passive(mentions, trigger) and actor.span.end <= trigger.span.start
+
+
+def _as_militia(actor: ActorMention) -> ActorMention:
+    """The militia of the people ``actor`` names: their community's ethnic militia, or a communal
+    militia when the text names no community."""
+    group = group_of(actor.generic_kind)
+    kind = of_group(ETHNIC_MILITIA, group) if group else COMMUNAL_MILITIA
+    return replace(actor, name="", inter=MILITIA_INTER, generic_kind=kind)
 
 
 def _state_party(actor: ActorMention | None) -> bool:
