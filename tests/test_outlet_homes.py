@@ -138,3 +138,30 @@ def test_only_names_that_lie_in_one_province_say_where_an_outlet_is(
     assert areas(_BARE_NEWS, fold(_BARE_NEWS)) == []
     qualified = "A Richmond, Ky., man was arrested."
     assert areas(qualified, fold(qualified)) == [("US", "US.KY")]
+
+
+def test_eval_reads_each_document_with_its_outlets_home_when_asked(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, _BARE_EVENT)
+    gold = tmp_path / "gold.jsonl"
+    event = {
+        "doc_id": "c4",
+        "event_date": "2024-03-03",
+        "event_type": "Violence against civilians",
+        "sub_event_type": "Attack",
+        "actor1": "Unidentified Armed Group (United States)",
+        "actor2": "Civilians (United States)",
+        "country": "United States",
+        "admin1": "Kentucky",
+        "location": "Richmond",
+        "latitude": 37.748,
+        "longitude": -84.295,
+        "geo_precision": 1,
+        "fatalities": 2,
+    }
+    gold.write_text(json.dumps(event) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    args = ["eval", "--gold", str(gold), "--articles", str(corpus), "--format", "json"]
+    homed = json.loads(runner.invoke(cli, [*args, "--outlet-homes"]).output)
+    alone = json.loads(runner.invoke(cli, args).output)
+    assert homed["events"]["fields"]["location"]["accuracy"] == 1.0
+    assert alone["events"]["fields"]["location"]["accuracy"] == 0.0  # Richmond, Virginia

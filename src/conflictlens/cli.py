@@ -20,6 +20,7 @@ from conflictlens.evaluate.errors import ErrorCase, check_errors_path, write_err
 from conflictlens.evaluate.geoparse import GEOPARSE_SETS, run_geoparse_benchmark
 from conflictlens.merge import merged_events
 from conflictlens.model import Document
+from conflictlens.outlets import HomedExtractor
 from conflictlens.output import FORMATS, format_records
 from conflictlens.pipeline import Pipeline
 from conflictlens.run import (
@@ -226,7 +227,11 @@ def events(
     help="Also write the cases behind the scores to this file, one JSON line per error.",
 )
 @codebook_option
-@homes_option(default=True)
+@click.option(
+    "--outlet-homes/--no-outlet-homes",
+    default=None,
+    help=_HOMES_HELP + " Default: as the command the set measures (geoparse: on; extract: off).",
+)
 def evaluate(
     benchmark: str | None,
     path: Path | None,
@@ -238,7 +243,7 @@ def evaluate(
     clusters: Path | None,
     errors_file: Path | None,
     codebook: tuple[Path, ...],
-    outlet_homes: bool,
+    outlet_homes: bool | None,
 ) -> None:
     """Score extraction on gold events: --gold FILE --articles PATH, or a shared set
     (BENCHMARK PATH: acled, acled-legacy, gtd, case2021; geoparsing: lgl, geovirus, newsfane,
@@ -258,17 +263,23 @@ def evaluate(
         if path is None:
             raise click.UsageError(f"give the path of the {benchmark} file after its name")
         geo = run_geoparse_benchmark(
-            benchmark, path, pipeline.geocoder, limit, errors=wanted, outlet_homes=outlet_homes
+            benchmark,
+            path,
+            pipeline.geocoder,
+            limit,
+            errors=wanted,
+            outlet_homes=outlet_homes is not False,
         )
         click.echo(json.dumps(geo.to_json(), indent=2) if fmt == "json" else geo.to_table())
         _write_errors(errors_file, geo.errors, geo.error_kinds)
         return
+    extract = HomedExtractor(pipeline) if outlet_homes else pipeline.extract
     if benchmark is not None:
         if path is None:
             raise click.UsageError(f"give the path of the {benchmark} file after its name")
-        report = run_benchmark(benchmark, path, pipeline.extract, limit=limit, errors=wanted)
+        report = run_benchmark(benchmark, path, extract, limit=limit, errors=wanted)
     elif gold_files and articles:
-        report = evaluate_gold_paths(pipeline.extract, gold_files, articles, errors=wanted)
+        report = evaluate_gold_paths(extract, gold_files, articles, errors=wanted)
     else:
         raise click.UsageError("give --gold FILE and --articles PATH, or BENCHMARK PATH")
     click.echo(json.dumps(report.to_json(), indent=2) if fmt == "json" else report.to_table())

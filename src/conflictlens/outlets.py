@@ -17,11 +17,12 @@ from conflictlens.errors import InputError
 from conflictlens.geo import Geocoder
 from conflictlens.geo.homes import Home, OutletHomes, outlet_of
 from conflictlens.ingest import read_documents
-from conflictlens.model import Document
+from conflictlens.model import Document, Event
+from conflictlens.pipeline import Pipeline
 from conflictlens.text.fold import fold
 from conflictlens.text.normalise import normalise_document
 
-__all__ = ["Homes", "Items", "learn_homes", "read_twice"]
+__all__ = ["HomedExtractor", "Homes", "Items", "learn_homes", "read_twice"]
 
 Items = Callable[[], Iterable[Document | InputError]]
 
@@ -54,6 +55,22 @@ def learn_homes(geocoder: Geocoder, documents: Iterable[Document | InputError]) 
         text = normalise_document(doc).text
         homes.add(outlet, doc.doc_id, geocoder.areas(text, fold(text)))
     return Homes(homes)
+
+
+class HomedExtractor:
+    """A pipeline's extraction, each document read with where its outlet writes from, once
+    :meth:`learn` has read the corpus (the evaluation runner calls it first)."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self._pipeline = pipeline
+        self._homes: Homes | None = None
+
+    def learn(self, documents: Sequence[Document]) -> None:
+        self._homes = learn_homes(self._pipeline.geocoder, documents)
+
+    def __call__(self, doc: Document) -> list[Event]:
+        home = self._homes.of(doc) if self._homes else None
+        return self._pipeline.analyse(doc, home=home).events
 
 
 def read_twice(sources: Sequence[str | Path], stdin: TextIO | None) -> Items:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from conflictlens.errors import ConflictlensError, EvalError, InputError
 from conflictlens.evaluate.adapters import ADAPTERS
@@ -33,12 +34,21 @@ Extract = Callable[[Document], list[Event]]
 """An extractor: the events one document reports."""
 
 
+@runtime_checkable
+class Learner(Protocol):
+    """An extractor that first reads the whole set (``conflictlens.outlets.HomedExtractor``)."""
+
+    def learn(self, documents: Sequence[Document]) -> None: ...
+
+
 def extract_all(extract: Extract, documents: Sequence[Document]) -> dict[str, list[Event]]:
     """doc_id -> the events ``extract`` returns for it.
 
     A ConflictlensError raised for a document becomes an EvalError naming the document.
     """
     predicted: dict[str, list[Event]] = {}
+    if isinstance(extract, Learner):
+        extract.learn(documents)  # a first reading of the whole set (outlet homes)
     for doc in documents:
         try:
             predicted[doc.doc_id] = list(extract(doc))

@@ -90,6 +90,9 @@ def _document(row: Row, date: PartialDate) -> Document:
         # that no date in it looks later than its publication.
         published=PartialDate.of(date.last_day()),
         lang="en",
+        # The outlet the note cites: where it writes from is learned when asked
+        # (eval --outlet-homes), as for any corpus whose documents name their source.
+        source=row.text("source") or None,
         origin=row.origin,
     )
 
