@@ -4,8 +4,10 @@ A specific sub-type beats a generic word (``@attack``, ``@explosion``), and amon
 wins; a weak word counts only with the weapon it needs. On top of that: what came with a killing
 (an arrest, a burning, a seizure) gives way to it; a seizure or a find beats the word that names
 the seized weapon; some sub-types tell more than the words beside them (ground that changed hands
-more than the fight, poison gas more than the shell that carried it); and a protest takes the
-strongest turn its sentence tells (violence by the crowd, deadly force, an intervention).
+more than the fight, poison gas more than the shell that carried it); a word of taking tells
+territory only with a place for its object; what a protest is held against is no event of its
+own; and a protest takes the strongest turn its sentence tells (violence by the crowd, deadly
+force, an intervention).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ __all__ = [
     "HAND_WEAPONS",
     "MOB_AT_PROTEST",
     "SEIZABLE_WEAPONS",
+    "grieved",
+    "named_grievance",
     "primary_trigger",
 ]
 
@@ -56,6 +60,15 @@ TERRITORY = ("Government regains territory", "Non-state actor overtakes territor
 REMOTE = ("Air/drone strike", "Shelling/artillery/missile attack")
 BLASTS = frozenset({*REMOTE, "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 """Named blasts; a bare "exploded" may be an incendiary device's, which is arson."""
+ARRESTS = "Arrests"
+FALL = "@fall"
+GRIEVANCE_WORDS = 4
+"""Words between "protested against" and the event word it names: an article and adjectives
+("protest over rising cases of mob justice"); calibrated on the ACLED development notes."""
+CAPTURE_WORDS = 6
+"""Words between a word of taking and the place taken: a date and an article with adjectives
+("captured on Monday the strategic port of Mokha"); calibrated on the CASE 2021 development
+snippets."""
 OUTRANKS: dict[str, frozenset[str]] = {
     # ACLED codes the use of chemical weapons as such, whatever delivered them.
     "Chemical weapon": frozenset(REMOTE),
@@ -64,7 +77,24 @@ OUTRANKS: dict[str, frozenset[str]] = {
     # Ground handed over changed hands without a fight.
     "Non-violent transfer of territory": frozenset(TERRITORY),
 }
-"""Sub-type -> the sub-types it outranks when a sentence tells both."""
+"""Sub-type -> the sub-types it outranks when a sentence tells both, or two merged reports."""
+CLAUSE_OUTRANKS: dict[str, frozenset[str]] = {
+    # Villagers or guards who fought back make an attack a battle ("attacked the village and
+    # clashed with self-defence volunteers").
+    CLASH: frozenset({"Attack"}),
+    # A fight between rival supporters, villagers or a mob is a riot: ACLED's armed clashes are
+    # between organised armed groups.
+    MOB: frozenset({CLASH}),
+}
+"""Sub-type -> the sub-types it outranks in one clause only: a later "the attack", read as a
+clash for want of a named target, does not make the killing of a cleric a battle."""
+IN_CLAUSE_OUTRANKS = {
+    kind: OUTRANKS.get(kind, frozenset()) | CLAUSE_OUTRANKS.get(kind, frozenset())
+    for kind in {*OUTRANKS, *CLAUSE_OUTRANKS}
+}
+"""Everything a sub-type outranks within its clause."""
+ARMED_INTERS = frozenset({1, 2, 3, 4})
+"""ACLED's actor types of armed parties: state forces, rebels, political and identity militias."""
 CROWD_KINDS = frozenset({"protesters", "rioters"})
 PROTEST_WORDS = frozenset({"Peaceful protest", "Protest with intervention"})
 """Sub-types whose words tell that a protest took place."""
@@ -103,10 +133,93 @@ def primary_trigger(
 
 
 def _usable(mentions: SentenceMentions, weapon: WeaponMention | None) -> SentenceMentions:
-    """The sentence without its weak words that lack the weapon they need: "seized his
-    motorbike" beside "killed a farmer" leaves the killing to tell the event."""
-    usable = [t for t in mentions.triggers if not t.needs_weapon or _armed(t, weapon, mentions)]
-    return mentions if len(usable) == len(mentions.triggers) else replace(mentions, triggers=usable)
+    """The sentence without its weak words that lack what they need, and without what a
+    protest is held against (``grieved``): "seized his motorbike" beside "killed a farmer"
+    leaves the killing to tell the event."""
+    objects = grieved(mentions)
+    usable = [
+        t
+        for t in mentions.triggers
+        if (not t.needs_weapon or _armed(t, weapon, mentions)) and t not in objects
+    ]
+    kept_all = len(usable) == len(mentions.triggers)
+    return mentions if kept_all else replace(mentions, triggers=usable)
+
+
+def grieved(mentions: SentenceMentions) -> list[TriggerMention]:
+    """The event words a protest is held against: the event words right after a protest word
+    that is also listed as a look-alike (``@fall``: "protested against", "demonstration over"),
+    each at most GRIEVANCE_WORDS from the one before, tell the crowd's grievance, not what the
+    crowd did ("traders protested against the demolition of their stalls", "gathered to
+    protest the killing of their donkeys by suspected thieves")."""
+    markers = _grievance_markers(mentions)
+    if not markers:
+        return []
+    base = mentions.sentence.start
+    found: list[TriggerMention] = []
+    words = sorted(
+        (t for t in mentions.triggers if t.sub_event_type != FALL), key=lambda t: t.span.start
+    )
+    for marker in markers:
+        end = marker.span.end
+        for word in (t for t in words if t.span.start >= marker.span.end):
+            between = mentions.sentence.text[end - base : word.span.start - base]
+            if len(between.split()) > GRIEVANCE_WORDS or any(p in between for p in ",;:"):
+                break
+            found.append(word)
+            end = word.span.end
+    return found
+
+
+def _grievance_markers(mentions: SentenceMentions) -> list[TriggerMention]:
+    """Protest words that name what the protest is against: listed both as protest words and as
+    look-alikes, they match twice over the same words."""
+    looks = {t.span for t in mentions.triggers if t.sub_event_type == FALL}
+    if not looks:
+        return []
+    return [t for t in mentions.triggers if t.sub_event_type in PROTEST_WORDS and t.span in looks]
+
+
+def named_grievance(mentions: SentenceMentions) -> bool:
+    """The sentence names an arrest as a grievance: a weak arrest word ("the unjust arrest of",
+    "against the detention of") or an arrest word a protest is held against."""
+    return any(t.sub_event_type == ARRESTS and t.needs_weapon for t in mentions.triggers) or any(
+        t.sub_event_type == ARRESTS for t in grieved(mentions)
+    )
+
+
+def _taking(trigger: TriggerMention, mentions: SentenceMentions) -> bool:
+    """A weak word of taking ("captured") tells ground changing hands when its object is a place
+    or a site held by a force ("captured on Monday the port of Mokha", "captured an army base");
+    the taker decides which side (coder/events.py). Followed first by people ("captured two
+    soldiers") or by nothing, it tells no taking of ground."""
+    base = mentions.sentence.start
+    place = next(
+        (
+            p.span
+            for p in sorted(mentions.places, key=lambda p: p.span.start)
+            if p.span.start >= trigger.span.end
+        ),
+        None,
+    )
+    site = next(
+        (a.span for a in mentions.actors if a.holds_facility and a.span.start >= trigger.span.end),
+        None,
+    )
+    objects = [s for s in (place, site) if s is not None]
+    if not objects:
+        return False
+    target = min(objects, key=lambda s: s.start)
+    people = any(
+        trigger.span.end <= a.span.start < target.start and not a.holds_facility
+        for a in mentions.actors
+    ) or any(trigger.span.end <= c.span.start < target.start for c in mentions.casualties)
+    between = mentions.sentence.text[trigger.span.end - base : target.start - base]
+    return (
+        not people
+        and len(between.split()) <= CAPTURE_WORDS
+        and not any(p in between for p in ",;:")
+    )
 
 
 def _main_trigger(mentions: SentenceMentions) -> TriggerMention | None:
@@ -117,10 +230,13 @@ def _main_trigger(mentions: SentenceMentions) -> TriggerMention | None:
     disrupted = _disruption(mentions, hurt)
     if disrupted is not None:
         return disrupted
+    # A killing told in words ("arrested six men, who were later executed") counts as much as a
+    # toll.
+    killing = hurt or any(t.sub_event_type == "Attack" for t in mentions.triggers)
     chosen = min(
         mentions.triggers,
         key=lambda t: (
-            hurt and t.sub_event_type in SIDE_SUB_TYPES,
+            killing and t.sub_event_type in SIDE_SUB_TYPES,
             t.sub_event_type == LOOTING and _after_attack(t, mentions),
             _outranked(t, mentions)
             or _force_without_crowd(t, mentions)
@@ -136,11 +252,32 @@ def _main_trigger(mentions: SentenceMentions) -> TriggerMention | None:
 
 
 def _outranked(trigger: TriggerMention, mentions: SentenceMentions) -> bool:
-    """Another word of the sentence tells a sub-type that outranks this one (OUTRANKS)."""
+    """Another word of the sentence tells a sub-type that outranks this one (OUTRANKS); a mob
+    outranks a fight only where no armed party is named ("rival supporters clashed", not "an
+    exchange of fire between two groups of soldiers")."""
     return any(
-        trigger.sub_event_type in OUTRANKS.get(other.sub_event_type, ())
+        trigger.sub_event_type in _outranked_by(other)
         and _same_clause(trigger, other, mentions)
+        and not (other.sub_event_type == MOB and _armed_party(mentions))
         for other in mentions.triggers
+    )
+
+
+def _outranked_by(trigger: TriggerMention) -> frozenset[str]:
+    """The sub-types a word outranks within its clause."""
+    return IN_CLAUSE_OUTRANKS.get(trigger.sub_event_type, frozenset())
+
+
+def _armed_party(mentions: SentenceMentions) -> bool:
+    """The sentence names state forces or an armed group as a party."""
+    return any(
+        not a.reporter
+        and (
+            a.generic_kind in STATE_KINDS
+            or a.inter in ARMED_INTERS
+            or a.generic_kind == "unidentified"
+        )
+        for a in mentions.actors
     )
 
 
@@ -185,7 +322,8 @@ def _protest_told(mentions: SentenceMentions) -> bool:
 
 def _after_attack(burning: TriggerMention, mentions: SentenceMentions) -> bool:
     """A burning told just after an attack, in the same clause, came with it ("attacked the
-    village and burned houses")."""
+    village and burned houses"), and so does one told further on after an attack on state
+    forces (``_forces_hit``)."""
     base = mentions.sentence.start
     for attack in mentions.triggers:
         if attack.sub_event_type != "@attack" or attack.span.end > burning.span.start:
@@ -193,7 +331,22 @@ def _after_attack(burning: TriggerMention, mentions: SentenceMentions) -> bool:
         between = mentions.sentence.text[attack.span.end - base : burning.span.start - base]
         if len(between) <= ATTACK_REACH and "," not in between:
             return True
+        if "," in between and ";" not in between and _forces_hit(attack, burning, mentions):
+            return True
     return False
+
+
+def _forces_hit(
+    attack: TriggerMention, burning: TriggerMention, mentions: SentenceMentions
+) -> bool:
+    """The attack's object is state forces or their post, and the burning is told in a later
+    clause ("attacked the police station in X, no casualties, although the gunmen torched a
+    shed"): what burned there is the fight's damage."""
+    return any(
+        attack.span.end <= a.span.start < burning.span.start
+        and (a.inter == STATE_INTER or a.generic_kind in STATE_KINDS)
+        for a in mentions.actors
+    )
 
 
 def _crowd_trigger(chosen: TriggerMention, mentions: SentenceMentions) -> TriggerMention:
@@ -204,7 +357,12 @@ def _crowd_trigger(chosen: TriggerMention, mentions: SentenceMentions) -> Trigge
     triggers = [t for t in mentions.triggers if _same_clause(chosen, t, mentions)]
     told = any(t.sub_event_type == "Peaceful protest" for t in triggers)
     if not told and not any(a.generic_kind == "protesters" for a in mentions.actors):
-        return _without_protest(chosen, triggers, mentions)
+        plain = _without_protest(chosen, triggers, mentions)
+        # Police dispersing a rioting crowd: the riot is the event, the intervention a turn of
+        # it ("fired teargas to disperse rioting voters").
+        rioting = any(t.sub_event_type == MOB_AT_PROTEST for t in triggers)
+        if plain is not chosen or not rioting or chosen.sub_event_type not in CROWD_ESCALATION:
+            return plain
     turns_of = dict(CROWD_TURNS, **({"Mob violence": MOB_AT_PROTEST} if told else {}))
     if _turn(chosen, turns_of, mentions) not in CROWD_ESCALATION:
         return chosen
@@ -295,18 +453,28 @@ def _disruption(mentions: SentenceMentions, hurt: bool) -> TriggerMention | None
 
 
 def _same_clause(a: TriggerMention, b: TriggerMention, mentions: SentenceMentions) -> bool:
-    """No semicolon between the two words: a headline's "march in Lima; tear gas in Trujillo"
-    tells two events."""
+    """No semicolon between the two words that opens a part with a place of its own: a
+    headline's "march in Lima; tear gas in Trujillo" tells two events, a note's "traders protest
+    new fees; police break up the protest with tear gas" one."""
     base = mentions.sentence.start
     first, second = sorted((a.span.start, b.span.start))
-    return ";" not in mentions.sentence.text[first - base : second - base]
+    cut = mentions.sentence.text.find(";", first - base, second - base)
+    if cut < 0:
+        return True
+    return not any(p.span.start > cut + base for p in mentions.places)
 
 
 def _armed(
     trigger: TriggerMention, weapon: WeaponMention | None, mentions: SentenceMentions
 ) -> bool:
-    """Whether a weak word has the weapon it needs: a launched one, or for a seizure or a find
-    also a gun — not a word that names the armed men themselves ("gunmen seized the bus")."""
+    """Whether a weak word has what it needs: a weak word of taking, the ground taken
+    (``_taking``); a weak arrest word, which names an arrest as a grievance, nothing; any other
+    a launched weapon, or for a seizure or a find also a gun — not a word that names the armed
+    men themselves ("gunmen seized the bus")."""
+    if trigger.sub_event_type in TERRITORY:
+        return _taking(trigger, mentions)
+    if trigger.sub_event_type == ARRESTS:
+        return False
     if _launched(weapon):
         return True
     if trigger.sub_event_type != DISRUPTED:

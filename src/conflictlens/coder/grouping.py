@@ -55,11 +55,15 @@ class Candidate:
     claimant: bool = False
     """It names the group that claims responsibility ("JNIM claimed the attack"): the
     perpetrator of an event whose own is unnamed."""
+    grievance: bool = False
+    """Its sentence names an arrest as what the crowd protests against ("against the unjust
+    arrest of their editor"): an arrest told next with nothing of its own is that grievance."""
 
 
 def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]:
     events: list[Event] = []
     unnamed = {id(c.event) for c in candidates if c.unnamed_doer}
+    aggrieved = {id(c.event) for c in candidates if c.grievance}
     titles = [c for c in candidates if headline and c.sentence_index == 0]
     for candidate in candidates:
         if candidate in titles:
@@ -72,6 +76,8 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
                 (e for e in reversed(events) if _continues(e, candidate, id(e) in unnamed)), None
             )
             if told is not None:
+                if id(told) in aggrieved and event.sub_event_type == "Arrests":
+                    continue  # the arrest the crowd protests against, told again
                 if candidate.claimant and id(told) in unnamed:
                     _name_doer(told, event)
                     unnamed.discard(id(told))
@@ -109,6 +115,8 @@ def _continues(event: Event, candidate: Candidate, unnamed: bool = False) -> boo
     """Whether a bare or back-referring candidate goes on telling ``event``; ``unnamed``: the
     event's perpetrator is not named yet, so a group claiming responsibility may be it."""
     if _seized_there(event, candidate.event) or _arrests_at(event, candidate.event):
+        return True
+    if _damage_at(event, candidate):
         return True
     if not _same_kind(event, candidate.event):
         return False
@@ -152,6 +160,17 @@ def _arrests_at(event: Event, arrests: Event) -> bool:
     """Arrests told right after a protest or a riot, with no place of their own ("eleven
     officers were hurt and seven people detained") are part of it, as ACLED codes them."""
     return arrests.sub_event_type == "Arrests" and event.event_type in CROWD
+
+
+def _damage_at(event: Event, damage: Candidate) -> bool:
+    """Burning or looting told right after a protest or a riot, with no place and no doer of
+    its own ("Students protested in Pouytenga. They burned police offices") is the crowd's: the
+    protest turned violent."""
+    return (
+        damage.event.sub_event_type == "Looting/property destruction"
+        and event.event_type in CROWD
+        and not damage.named
+    )
 
 
 def _seized_there(event: Event, seizure: Event) -> bool:
@@ -267,6 +286,10 @@ def _escalate_protest(event: Event, other: Event) -> None:
         else:
             event.event_type, event.sub_event_type = other.event_type, MOB_AT_PROTEST
         event.actor1, event.inter1 = other.actor1, other.inter1
+        return
+    if other.sub_event_type == "Looting/property destruction":
+        # A crowd burning or looting at its protest riots (ACLED's violent demonstration).
+        event.event_type, event.sub_event_type = "Riots", MOB_AT_PROTEST
         return
     theirs = "Protest with intervention" if other.sub_event_type == "Arrests" else None
     theirs = other.sub_event_type if other.sub_event_type in PROTEST_ESCALATION else theirs
