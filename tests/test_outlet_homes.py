@@ -165,3 +165,27 @@ def test_eval_reads_each_document_with_its_outlets_home_when_asked(tmp_path: Pat
     alone = json.loads(runner.invoke(cli, args).output)
     assert homed["events"]["fields"]["location"]["accuracy"] == 1.0
     assert alone["events"]["fields"]["location"]["accuracy"] == 0.0  # Richmond, Virginia
+
+
+def test_actors_known_by_kind_take_the_outlets_country_when_the_text_names_none(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    texts = [
+        "Police in Nakuru, Kenya, arrested two suspects after a robbery on Monday.",
+        "Residents of Eldoret in Kenya protested over water shortages on Tuesday.",
+        "Floods displaced hundreds of families in Kisumu, Kenya, on Wednesday.",
+        "Gunmen shot dead two herders on Sunday night.",
+    ]
+    path = tmp_path / "star.jsonl"
+    rows = [{"id": f"k{n}", "source": "Rift Valley Star", "text": t} for n, t in enumerate(texts)]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    homed = dict(extract_documents(pipeline, [str(path)], outlet_homes=True))
+    [event] = next(events for doc, events in homed.items() if doc.doc_id == "k3")
+    assert (event.actor1, event.actor2) == (
+        "Unidentified Armed Group (Kenya)",
+        "Civilians (Kenya)",
+    )
+    assert event.country is None  # where it happened is still unknown
+    plain = dict(extract_documents(pipeline, [str(path)]))
+    [alone] = next(events for doc, events in plain.items() if doc.doc_id == "k3")
+    assert alone.actor1 is None

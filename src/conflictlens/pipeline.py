@@ -197,9 +197,11 @@ def _casualties(resources: Resources) -> Component:
     return stage
 
 
-def _events(builder: EventBuilder) -> Component:
+def _events(builder: EventBuilder, geocoder: Geocoder) -> Component:
     def stage(analysis: Analysis) -> Analysis:
-        analysis.events = builder.build(analysis.doc, analysis.mentions)
+        home = analysis.home.country if analysis.home else None
+        country = geocoder.country_name(home) if home else None
+        analysis.events = builder.build(analysis.doc, analysis.mentions, country)
         return analysis
 
     return stage
@@ -239,7 +241,10 @@ class Pipeline:
             ("places", _places(resources)),
             ("dates", _dates(resources)),
             ("casualties", _casualties(resources)),
-            ("events", _events(EventBuilder(taxonomy, resources.namer, version))),
+            (
+                "events",
+                _events(EventBuilder(taxonomy, resources.namer, version), resources.geocoder),
+            ),
         ]
         return cls(components, version, resources.geocoder)
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from conflictlens.coder.attribution import claim_of, statement_claim
-from conflictlens.coder.choice import HAND_WEAPONS, primary_trigger
+from conflictlens.coder.choice import HAND_WEAPONS, named_grievance, primary_trigger
 from conflictlens.coder.followups import attach_casualties, attach_statements, casualty_followup
 from conflictlens.coder.grouping import Candidate, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
@@ -63,6 +63,12 @@ INTERVENTION_SUB_TYPES = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
 )
 CIVILIAN_INTER = 7
+RIOTER_INTER = 5
+TARGET_WORDS = 3
+"""Words between an event word and its target: an article, a number and an adjective ("shot
+and killed two Afghan soldiers"); calibrated on the ACLED development notes."""
+CROWD_VIOLENCE = frozenset({"Attack", "Armed clash"})
+"""Violence that, done by civilians or a crowd rather than an armed group, is mob violence."""
 UNIDENTIFIED = "unidentified"
 """The generic kind (taxonomy.yaml) of an armed group the text does not name."""
 SUBJECT_WORDS = 1
@@ -84,13 +90,20 @@ class EventBuilder:
     namer: ActorNamer
     codebook_version: str
 
-    def build(self, doc: Document, sentences: Sequence[SentenceMentions]) -> list[Event]:
+    def build(
+        self,
+        doc: Document,
+        sentences: Sequence[SentenceMentions],
+        home_country: str | None = None,
+    ) -> list[Event]:
+        """The events ``sentences`` tell; ``home_country``: where the document's outlet writes
+        from, when known, names the actors known by kind when the text names no country."""
         candidates: list[Candidate] = []
         statements: list[tuple[SentenceMentions, Claim]] = []
         followups: list[SentenceMentions] = []
         last_place: PlaceMention | None = None
         event_place: PlaceMention | None = None
-        country = main_country(sentences)
+        country = main_country(sentences) or home_country
         for mentions in sentences:
             # A sentence that names no place goes on at the place of the last event told, else
             # at the last place named: background between ("les FDS, alliées de Washington")
@@ -140,7 +153,8 @@ class EventBuilder:
         anchor = min(t.span.start for t in mentions.triggers)
         places = event_places(mentions)
         place, precision = choose_place(places, last_place, anchor)
-        sub_type = _territory_by_taker(sub_type, roles, place.place.country if place else None)
+        country_of_place = place.place.country if place else None
+        sub_type = _territory_by_taker(sub_type, roles, country_of_place, trigger, mentions)
         event = self._event(doc, mentions, trigger, sub_type, weapon)
         country = place.place.country if place else main_country
         self._set_actors(event, roles, country)
@@ -162,8 +176,16 @@ class EventBuilder:
         reference = _is_reference(trigger, event, own_place, mentions, roles)
         unnamed = roles.actor1 is None or roles.actor1.generic_kind == UNIDENTIFIED
         claimant = named and mentions.cue("claim") is not None
+        grievance = event.event_type in CROWD_TYPES and named_grievance(mentions)
         return Candidate(
-            event, mentions.sentence.index, bare or reference, named, reference, unnamed, claimant
+            event,
+            mentions.sentence.index,
+            bare or reference,
+            named,
+            reference,
+            unnamed,
+            claimant,
+            grievance,
         )
 
     def _weapon(self, mentions: SentenceMentions) -> WeaponMention | None:
@@ -219,6 +241,19 @@ class EventBuilder:
             # aircraft are air strikes), never across event types.
             if declared in REMOTE_SUB_TYPES and by_weapon in REMOTE_SUB_TYPES:
                 return by_weapon
+            target = roles.actor2 if roles else None
+            if (
+                declared == "Attack"
+                and _state_forces(target)
+                and _beside(target, trigger, mentions)
+            ):
+                # Violence against civilians needs civilians: a sniper who "shot and killed" a
+                # soldier fought a battle (ACLED codes attacks on state forces as clashes).
+                return "Armed clash"
+            if declared in CROWD_VIOLENCE and _crowd(roles.actor1 if roles else None):
+                # Residents or a mob who beat or kill someone are rioters, not an armed group:
+                # ACLED's mob violence.
+                return "Mob violence"
             return declared
         target = roles.actor2 if roles else None
         hand_held = weapon is not None and weapon.weapon in HAND_WEAPONS
@@ -334,6 +369,34 @@ def _armed_site_after(trigger: TriggerMention, mentions: SentenceMentions) -> bo
     )
 
 
+def _beside(
+    actor: ActorMention | None, trigger: TriggerMention, mentions: SentenceMentions | None
+) -> bool:
+    """The actor is the object or the subject of the event word: at most TARGET_WORDS words
+    after it ("shot and killed a soldier") or before it ("two soldiers were shot and killed"),
+    not a party named further on ("killed a man accused of helping the army")."""
+    if actor is None or mentions is None:
+        return False
+    base = mentions.sentence.start
+    if actor.span.start >= trigger.span.end:
+        between = mentions.sentence.text[trigger.span.end - base : actor.span.start - base]
+    else:
+        between = mentions.sentence.text[actor.span.end - base : trigger.span.start - base]
+    return len(between.split()) <= TARGET_WORDS and not any(p in between for p in ",;:")
+
+
+def _state_forces(actor: ActorMention | None) -> bool:
+    """A state's soldiers or police, as the target of an act."""
+    return actor is not None and (actor.inter == STATE_INTER or actor.generic_kind in STATE_KINDS)
+
+
+def _crowd(actor: ActorMention | None) -> bool:
+    """Civilians or a crowd, as the doer of an act."""
+    return actor is not None and (
+        actor.inter in (CIVILIAN_INTER, RIOTER_INTER) or actor.generic_kind == "rioters"
+    )
+
+
 def _set_casualties(event: Event, mentions: SentenceMentions) -> None:
     for kind in ("killed", "injured"):
         found = [c for c in mentions.casualties if c.kind == kind]
@@ -434,12 +497,25 @@ def _before_context(mentions: SentenceMentions) -> SentenceMentions:
     )
 
 
-def _territory_by_taker(sub_type: str, roles: Roles, country: str | None) -> str:
+def _territory_by_taker(
+    sub_type: str,
+    roles: Roles,
+    country: str | None,
+    trigger: TriggerMention,
+    mentions: SentenceMentions,
+) -> str:
     """Who takes the ground decides the sub-type: a state's forces on its own soil regain
     territory; anyone else, foreign state forces included, overtakes it (ACLED)."""
     taker = roles.actor1
-    if sub_type not in TERRITORY_SUB_TYPES or taker is None:
+    if sub_type not in TERRITORY_SUB_TYPES:
         return sub_type
+    if taker is None:
+        # With no taker named, state forces named after the word are the side that lost the
+        # ground ("retook the town from government forces"): someone else took it.
+        lost_by_state = _state_forces(roles.actor2) or any(
+            _state_forces(a) and a.span.start >= trigger.span.end for a in mentions.actors
+        )
+        return "Non-state actor overtakes territory" if lost_by_state else sub_type
     state = taker.inter == 1 or taker.generic_kind in ("military", "police")
     at_home = taker.country is None or country is None or taker.country == country
     if state and at_home:

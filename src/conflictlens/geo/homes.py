@@ -45,6 +45,14 @@ class Home:
     countries: dict[str, float] = field(default_factory=dict)
     provinces: dict[str, float] = field(default_factory=dict)
 
+    @property
+    def country(self) -> str | None:
+        """The country most of the outlet's other articles name (ISO code), if one leads."""
+        ranked = sorted(self.countries.items(), key=lambda item: (-item[1], item[0]))
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
 
 @dataclass
 class _Outlet:
