@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from conflictlens.coder.attribution import claim_of, statement_claim
-from conflictlens.coder.choice import HAND_WEAPONS, named_grievance, primary_trigger
+from conflictlens.coder.choice import HAND_WEAPONS, primary_trigger
+from conflictlens.coder.crowds import named_grievance
 from conflictlens.coder.followups import attach_casualties, attach_statements, casualty_followup
 from conflictlens.coder.grouping import Candidate, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
+from conflictlens.coder.news import before_context, is_headline, is_reference
 from conflictlens.coder.places import choose_place
 from conflictlens.coder.roles import Roles, assign_roles
 from conflictlens.coder.setting import (
@@ -71,10 +73,6 @@ CROWD_VIOLENCE = frozenset({"Attack", "Armed clash"})
 """Violence that, done by civilians or a crowd rather than an armed group, is mob violence."""
 UNIDENTIFIED = "unidentified"
 """The generic kind (taxonomy.yaml) of an armed group the text does not name."""
-SUBJECT_WORDS = 1
-"""Words between a subject and its verb: one adverb ("militants reportedly attacked");
-calibrated on the ACLED development notes and the demo corpus, where a party farther away was
-named in a sentence that only speaks of an event."""
 OF_WORDS = 2
 """A preposition and an article: "of the", "de la"."""
 OF_WORD_CHARS = 3
@@ -119,7 +117,7 @@ class EventBuilder:
             if candidate is not None and not candidate.reference:
                 event_place = most_specific(event_places(mentions)) or event_place
         unnamed = {id(c.event): c.event.actor1 for c in candidates if c.unnamed_doer}
-        events = group_candidates(candidates, _is_headline(sentences))
+        events = group_candidates(candidates, is_headline(sentences))
         attach_statements(
             events, statements, lambda e: id(e) in unnamed and e.actor1 == unnamed[id(e)]
         )
@@ -138,7 +136,7 @@ class EventBuilder:
     ) -> Candidate | None:
         if any(mentions.cue(kind) for kind in NOT_NEW_EVENT_CUES):
             return None
-        mentions = _before_context(mentions)
+        mentions = before_context(mentions)
         weapon = self._weapon(mentions)
         trigger = primary_trigger(mentions, weapon)
         if trigger is None:
@@ -173,7 +171,7 @@ class EventBuilder:
         # ("The assailants arrived on motorbikes ..."), unless it names another perpetrator;
         # so does a back-reference with no weapon or perpetrator ("ce ciblage", "the attack").
         bare = not own_place and (date is None or (weapon is None and roles.actor1 is None))
-        reference = _is_reference(trigger, event, own_place, mentions, roles)
+        reference = is_reference(trigger, event, own_place, mentions, roles)
         unnamed = roles.actor1 is None or roles.actor1.generic_kind == UNIDENTIFIED
         claimant = named and mentions.cue("claim") is not None
         grievance = event.event_type in CROWD_TYPES and named_grievance(mentions)
@@ -428,72 +426,6 @@ def _of_phrase(actor: ActorMention, place: PlaceMention, mentions: SentenceMenti
     words = mentions.sentence.text[actor.span.end - offset : place.span.start - offset].split()
     return 0 < len(words) <= OF_WORDS and all(
         len(w) <= OF_WORD_CHARS and w.isalpha() for w in words
-    )
-
-
-def _is_reference(
-    trigger: TriggerMention,
-    event: Event,
-    own_place: bool,
-    mentions: SentenceMentions,
-    roles: Roles,
-) -> bool:
-    """A generic event word with nothing of its own — no weapon, no casualties, neither "X
-    attacked Y" nor a target hit at a place nor its doer there — refers to an event told
-    elsewhere ("Moscow did not comment on the attack", "officials blamed militias for the
-    attacks"): it may add a statement to that event, never make one."""
-    if not trigger.sub_event_type.startswith("@") or event.weapon is not None:
-        return False
-    if any(not t.sub_event_type.startswith("@") for t in mentions.triggers):
-        return False  # "attacked and burned a truck": the burning is news of its own
-    if event.fatalities or event.injuries:
-        return False
-    target = "actor2" in event.support
-    perpetrator = "actor1" in event.support
-    # "Militants blew up the railway at X": a target with a named perpetrator or a place of its
-    # own is news; so is the subject of the event word acting at a place of its own ("JNIM
-    # fighters attacked Dori"), not a party merely named in a sentence that speaks of an event
-    # ("the factions accuse Washington of backing the offensive in Gaza").
-    doer = perpetrator and _subject_of(roles.actor1, trigger, mentions)
-    return not ((target and (perpetrator or own_place)) or (doer and own_place))
-
-
-def _subject_of(
-    actor: ActorMention | None, trigger: TriggerMention, mentions: SentenceMentions
-) -> bool:
-    """The actor stands right before the event word: at most SUBJECT_WORDS words (an adverb,
-    "reportedly") and no punctuation between."""
-    if actor is None or actor.span.end > trigger.span.start:
-        return False
-    offset = mentions.sentence.start
-    between = mentions.sentence.text[actor.span.end - offset : trigger.span.start - offset]
-    words = between.split()
-    return len(words) <= SUBJECT_WORDS and all(w.isalpha() for w in words)
-
-
-def _is_headline(sentences: Sequence[SentenceMentions]) -> bool:
-    """The first line is a title: no closing punctuation, and the article goes on after it."""
-    if len(sentences) < 2:
-        return False
-    return sentences[0].sentence.text.rstrip()[-1:] not in ".!?؟…\"'»)"
-
-
-def _before_context(mentions: SentenceMentions) -> SentenceMentions:
-    """What comes after a context cue ("en réponse aux massacres ... à Gaza", "in retaliation for")
-    tells the background, not the event: its words, actors and places are left out."""
-    context = mentions.cue("context")
-    if context is None:
-        return mentions
-    cut = context.span.start
-    return SentenceMentions(
-        mentions.sentence,
-        triggers=[t for t in mentions.triggers if t.span.start < cut],
-        actors=[a for a in mentions.actors if a.span.start < cut],
-        places=[p for p in mentions.places if p.span.start < cut],
-        dates=[d for d in mentions.dates if d.span.start < cut],
-        weapons=[w for w in mentions.weapons if w.span.start < cut],
-        casualties=[c for c in mentions.casualties if c.span.start < cut],
-        cues=[c for c in mentions.cues if c.span.start < cut],
     )
 
 

@@ -21,7 +21,8 @@ import math
 from dataclasses import dataclass, replace
 
 from conflictlens.coder.attribution import strongest
-from conflictlens.coder.choice import CROWD_ESCALATION, MOB_AT_PROTEST, OUTRANKS, SEIZABLE_WEAPONS
+from conflictlens.coder.choice import OUTRANKS, SEIZABLE_WEAPONS
+from conflictlens.coder.crowds import CROWD_ESCALATION, MOB_AT_PROTEST
 from conflictlens.coder.speakers import STATE_INTER
 from conflictlens.model import Event
 
