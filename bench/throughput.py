@@ -5,8 +5,9 @@ articles and, when present, the shared gold texts next to the repository (read i
 copied), then prints articles/s, MB/s, peak RSS, the cold-start time to the first event and the
 time to load the gazetteer index. Then the time of each pipeline component (ms per article and
 share), on the project's own ~1 KB articles and on the whole corpus, with the share of geocoding
-(the ``places`` component), which should stay at or under ``GEOCODING_BUDGET``. Last, the
-geocoding share of the main job end to end (``run_corpus``: read the files, extract, store in a
+(the ``places`` component), which should stay at or under ``GEOCODING_BUDGET``. Then the cost
+of learning the outlets' homes (``--outlet-homes``: a first reading of every article's places).
+Last, the geocoding share of the main job end to end (``run_corpus``: read the files, extract, store in a
 fresh SQLite file, link the events across documents) on the project's own articles.
 
     python bench/throughput.py [--min-articles 5000] [--shared ../shared]
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from conflictlens import Document, Pipeline, read_documents
+from conflictlens.outlets import learn_homes
 from conflictlens.pipeline import Analysis
 from conflictlens.run import demo_corpus, run_corpus
 
@@ -38,7 +40,7 @@ def _shared_texts(shared: Path) -> list[Document]:
     docs: list[Document] = []
     for name, field in (
         ("data/acled/acled_notes_dev.jsonl", "text"),
-        ("data/gtd/gtd_summary_dev.jsonl", "summary"),
+        ("data/gtd/gtd_summary_dev.jsonl", "text"),
     ):
         path = shared / name
         if not path.exists():
@@ -170,6 +172,13 @@ def end_to_end(clock: StageClock, rounds: int) -> tuple[float, float, int]:
     return total, geocoding, articles
 
 
+def outlet_homes_ms(pipeline: Pipeline, docs: list[Document]) -> float:
+    """CPU milliseconds per article of the first reading that learns the outlets' homes."""
+    started = time.process_time()
+    learn_homes(pipeline.geocoder, docs)
+    return (time.process_time() - started) / len(docs) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--min-articles", type=int, default=5000)
@@ -202,6 +211,11 @@ def main() -> None:
     own = own_articles() * 10
     print_stages("per component, the project's own ~1 KB articles", clock.spent(own), len(own))
     print_stages("per component, the whole corpus", clock.spent(corpus), len(corpus))
+    homes_ms = outlet_homes_ms(pipeline, own)
+    print(
+        f"\noutlet homes (--outlet-homes), the first reading of the own articles' places:"
+        f" {homes_ms:.3f} ms/article"
+    )
     total, geocoding, articles = end_to_end(clock, rounds=5)
     print(
         f"\nend to end (run: read, extract, store, link; own articles, {articles} in all):"
