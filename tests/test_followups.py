@@ -105,3 +105,21 @@ def test_arrests_told_after_a_riot_are_part_of_it(pipeline: Pipeline) -> None:
     )
     found = events(pipeline, text, "en")
     assert [(e.event_type, e.injuries) for e in found] == [("Riots", 11)]
+
+
+def test_deaths_confirmed_later_as_the_strikes_toll_are_that_strike(pipeline: Pipeline) -> None:
+    # The official who confirms is named after the region: the sentence has a place of its own,
+    # yet it tells the strike's toll, not an attack of its own.
+    told = {
+        "en": "A Russian guided bomb hit the Saltivskyi district of Kharkiv on Wednesday. "
+        "In the evening the head of the Kharkiv regional administration confirmed: three people "
+        "were killed as a result of the strike and 17 were wounded.",
+        "uk": "15 травня російська авіація завдала удару керованою авіабомбою по Салтівському "
+        "району Харкова. Увечері начальник Харківської ОВА підтвердив: внаслідок удару загинули "
+        "троє людей, ще 17 дістали поранення.",
+    }
+    for lang, text in told.items():
+        found = events(pipeline, text, lang)
+        assert [(e.sub_event_type, e.fatalities, e.injuries, e.claim_status) for e in found] == [
+            ("Air/drone strike", 3, 17, "confirmed")
+        ], lang

@@ -37,6 +37,7 @@ PROTEST_ESCALATION = tuple(t for t in reversed(CROWD_ESCALATION) if t != MOB_AT_
 a riot told in another sentence is an event of its own)."""
 JOINS_PROTEST = frozenset({"Arrests", *PROTEST_ESCALATION})
 CROWD = frozenset({"Protests", "Riots"})
+BLASTS = "Explosions/Remote violence"
 PLACE_FIELDS = ("country", "admin1", "location", "latitude", "longitude", "geo_precision")
 
 
@@ -187,7 +188,20 @@ def _seized_there(event: Event, seizure: Event) -> bool:
 def _compatible_types(a: Event, b: Event) -> bool:
     if a.event_type == b.event_type:
         return True
-    return {a.sub_event_type, b.sub_event_type} <= JOINS_PROTEST
+    return {a.sub_event_type, b.sub_event_type} <= JOINS_PROTEST or _victims_of(a, b)
+
+
+def _victims_of(a: Event, b: Event) -> bool:
+    """One is a strike or a blast and the other deaths told with no weapon and no doer of their
+    own ("a guided bomb hit Saltivka ... the governor confirmed: three people died as a result of
+    the strike"): the strike's toll, told again, not an attack of its own."""
+    blast, other = (a, b) if a.event_type == BLASTS else (b, a)
+    return (
+        blast.event_type == BLASTS
+        and other.sub_event_type == "Attack"
+        and other.weapon is None
+        and "actor1" not in other.support
+    )
 
 
 def _same_place(a: Event, b: Event) -> bool:
