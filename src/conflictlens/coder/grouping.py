@@ -5,7 +5,8 @@ Rules:
   joins the event just before it, and a reference that cannot join one is dropped;
 - two candidates are one happening when their types agree, their places are the same (by name or
   within SAME_PLACE_KM), their weapons and days do not differ and no two different perpetrators
-  are named;
+  are named; deaths told with no weapon or doer of their own agree with a strike or a blast
+  (its toll, told again);
 - a headline repeats the article's main event: it joins the first event of its type rather than
   making one of its own;
 - arrests or an intervention at a protest make it a protest with intervention, and a riot told
