@@ -46,6 +46,9 @@ _ARTICLE_WINDOW = 48
 
 _GAP_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:'[^\W\d_]+)*|[%٪])")
+_AGE = re.compile(r"\d+(?:-[^\W\d_]+)+")
+"""An age or a size written as one word ("67-річну", "70-year-old", "67-летняя"): it describes
+the person counted, so it stands between a casualty word and its count like an adjective."""
 _BARRIERS = frozenset(',;:()[].!?«»"،؛')
 _PERCENT = frozenset("%٪")
 _NUMBER_JOINTS = frozenset("/.:")
@@ -386,7 +389,7 @@ class CasualtyRules:
     def _gap_words(self, gap: str) -> list[str] | None:
         """The class of each word of a gap, or None when punctuation cuts it."""
         classes: list[str] = []
-        for token in _GAP_TOKEN.findall(gap):
+        for token in _GAP_TOKEN.findall(_AGE.sub(" ", gap)):
             if len(token) == 1 and not token.isalnum():
                 if token in _BARRIERS:
                     return None
