@@ -7,8 +7,8 @@ time to load the gazetteer index. Then the time of each pipeline component (ms p
 share), on the project's own ~1 KB articles and on the whole corpus, with the share of geocoding
 (the ``places`` component), which should stay at or under ``GEOCODING_BUDGET``. Then the cost
 of learning the outlets' homes (``--outlet-homes``: a first reading of every article's places).
-Last, the geocoding share of the main job end to end (``run_corpus``: read the files, extract, store in a
-fresh SQLite file, link the events across documents) on the project's own articles.
+Last, the geocoding share of the main job end to end (``run_corpus``: read the files, extract,
+store in a fresh SQLite file, link the events across documents) on the project's own articles.
 
     python bench/throughput.py [--min-articles 5000] [--shared ../shared]
 """
