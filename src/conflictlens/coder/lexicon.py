@@ -8,6 +8,7 @@ from typing import Any, Literal
 from conflictlens.codebook import CodebookFiles
 from conflictlens.errors import CodebookError
 from conflictlens.model import WEAPONS, EventType
+from conflictlens.text.fold import fold
 from conflictlens.text.match import PhraseMatcher
 
 __all__ = [
@@ -24,6 +25,10 @@ __all__ = [
 
 
 NEEDS_NATIONALITY = "military_with_demonym"
+FACILITY = "facility"
+"""The kind of <lang>/actors.yaml naming a site held by a force: it marks a target."""
+MILITARY = "military"
+POLICE = "police"
 NEEDS_COMMUNITY = "militia_with_community"
 GROUP_MARK = ":"
 """Joins a generic kind to the community its people belong to ("civilians:Fulani",
@@ -59,8 +64,8 @@ class TriggerLexeme:
 class ActorLexeme:
     kind: Literal["named", "generic", "facility", "demonym", "ethnic", "reporter"]
     value: str
-    """Canonical name (named), generic kind, ISO alpha-2 (demonym), community's name as ACLED
-    writes it (ethnic) or reporter name."""
+    """Canonical name (named), generic kind, the kind of force holding a site (facility), ISO
+    alpha-2 (demonym), community's name as ACLED writes it (ethnic) or reporter name."""
     inter: int | None = None
     country: str | None = None
     authority: bool = False
@@ -237,11 +242,21 @@ def _actor_entries(
     for actor in named:
         lexeme = ActorLexeme("named", str(actor["name"]), actor.get("inter"), actor.get("country"))
         entries.extend((str(alias), lexeme) for alias in [actor["name"], *actor.get("aliases", [])])
-    for kind, patterns in data.get("generic", {}).items():
-        lexeme_kind: Literal["generic", "facility"] = (
-            "facility" if kind == "facility" else "generic"
-        )
-        entries.extend((str(p), ActorLexeme(lexeme_kind, str(kind))) for p in patterns or [])
+    generic: dict[str, list[str]] = {
+        str(kind): [str(p) for p in patterns or []]
+        for kind, patterns in (data.get("generic") or {}).items()
+    }
+    police = PhraseMatcher((p, True) for p in generic.get(POLICE, []))
+    for kind, patterns in generic.items():
+        if kind != FACILITY:
+            entries.extend((p, ActorLexeme("generic", kind)) for p in patterns)
+            continue
+        for pattern in patterns:
+            # A site whose name says it is the police's ("police station", "poste de police",
+            # "مركز الشرطة") is held by the police; any other by the armed forces ("army base").
+            text = pattern.rstrip("*")
+            holder = POLICE if police.find(text, fold(text)) else MILITARY
+            entries.append((pattern, ActorLexeme("facility", holder)))
     # Words that name a state's forces only with a nationality beside them ("forces russes").
     for pattern in data.get("military_with_demonym", []) or []:
         entries.append((str(pattern), ActorLexeme("generic", NEEDS_NATIONALITY)))

@@ -269,7 +269,7 @@ def _generic(
 ) -> ActorMention:
     facility = match.payload.kind == "facility"
     kind = match.payload.value
-    if facility or kind == NEEDS_NATIONALITY:
+    if kind == NEEDS_NATIONALITY:
         kind = "military"
     elif kind == NEEDS_COMMUNITY:
         kind = "ethnic_militia"

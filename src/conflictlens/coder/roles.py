@@ -55,6 +55,7 @@ from conflictlens.model import ActorMention, SentenceMentions, Span, TriggerMent
 __all__ = ["Roles", "assign_roles"]
 
 CIVILIAN_INTER = 7
+POLICE_KIND = "police"
 RIOTER_INTER = 5
 MILITIA_INTER = 4
 """ACLED's inter code of identity (ethnic and communal) militias."""
@@ -339,10 +340,11 @@ def _counted(count: Span, actor: Span, mentions: SentenceMentions) -> bool:
 
 def _is_party(actor: ActorMention) -> bool:
     """An actor that can do or suffer the event: not a source, not a nationality on a word, not a
-    facility whose holder the text does not name ("la base", "قاعدة")."""
+    facility whose holder the text does not name ("la base", "قاعدة"). A police station's name
+    says whose it is: the police of the place."""
     if actor.reporter or actor.qualifies_event:
         return False
-    return bool(actor.name) or not actor.holds_facility
+    return bool(actor.name) or not actor.holds_facility or actor.generic_kind == POLICE_KIND
 
 
 def _by_position(

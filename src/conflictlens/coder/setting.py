@@ -9,7 +9,8 @@
   after it a plan; an event with no date of its own takes the last date the article gave before
   it, else the first, else the publication date.
 - The country the article names most names the generic actors of an event whose own place is
-  unknown.
+  unknown; with none, the country the outlet writes from (a named armed group's home country
+  counts only when that is unknown too).
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ from collections.abc import Sequence
 
 from conflictlens.coder.places import choose_place
 from conflictlens.coder.speakers import SPEAKING_CUES
-from conflictlens.model import DateMention, Event, PartialDate, PlaceMention, SentenceMentions
+from conflictlens.model import (
+    ActorMention,
+    DateMention,
+    Event,
+    PartialDate,
+    PlaceMention,
+    SentenceMentions,
+)
 
 __all__ = [
     "WIDE_PLACES",
@@ -33,6 +41,8 @@ __all__ = [
 ]
 
 WIDE_PLACES = frozenset({"country"})
+STATE_INTER = 1
+"""ACLED's inter code of state forces."""
 RECALL_DAYS = 10
 """An event whose own date ends more than this many days before the publication date is one the
 article recalls, not one it reports (news reports events of the last days; calibrated on the
@@ -66,14 +76,25 @@ def own_date(mentions: SentenceMentions) -> DateMention | None:
     return next((d for d in mentions.dates if not _statement_date(d, mentions)), None)
 
 
-def main_country(sentences: Sequence[SentenceMentions]) -> str | None:
+def main_country(sentences: Sequence[SentenceMentions], home: str | None = None) -> str | None:
     """The country the article names most: it names the generic actors of an event whose own
-    place the gazetteer does not know ("gunmen attacked a village ... in Kenya")."""
+    place the gazetteer does not know ("gunmen attacked a village ... in Kenya"). ``home``, where
+    the document's outlet writes from, comes after the places the article names."""
     counts = Counter(p.place.country for m in sentences for p in m.places if p.place.country)
     if not counts:
         # No place the gazetteer knows: the nationalities the article names ("Kenyan police").
-        counts = Counter(a.country for m in sentences for a in m.actors if a.country)
-    return counts.most_common(1)[0][0] if counts else None
+        counts = Counter(
+            a.country for m in sentences for a in m.actors if a.country and _tells_country(a, home)
+        )
+    return counts.most_common(1)[0][0] if counts else home
+
+
+def _tells_country(actor: ActorMention, home: str | None) -> bool:
+    """Whether an actor's country may stand for the article's. A named armed group fights across
+    borders (JNIM in Burkina Faso, Al Shabaab in Kenya): its home country is a guess that only a
+    text with nothing better to go on should take, so the outlet's home, when known, comes first.
+    A state's forces or a nationality the text writes ("Kenyan police") stay."""
+    return home is None or actor.generic_kind is not None or actor.inter == STATE_INTER
 
 
 def _in_actor_name(place: PlaceMention, mentions: SentenceMentions) -> bool:
