@@ -155,3 +155,13 @@ def test_what_burned_when_a_police_post_was_attacked_is_the_fights_damage(
         "reported, although the gunmen torched a shed."
     )
     assert _sub_types(pipeline, text) == ["Armed clash"]
+
+
+def test_a_crowd_attacking_or_lynching_is_mob_violence(pipeline: Pipeline) -> None:
+    told = [
+        "À Butembo, des dizaines de jeunes en colère ont attaqué samedi deux camions de la police.",
+        "À Bunia, un voleur présumé a été lynché lundi par des habitants.",
+    ]
+    for text in told:
+        found = pipeline.extract(Document("crowd", text, lang="fr"))
+        assert [e.sub_event_type for e in found] == ["Mob violence"], text

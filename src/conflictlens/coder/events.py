@@ -101,7 +101,7 @@ class EventBuilder:
         followups: list[SentenceMentions] = []
         last_place: PlaceMention | None = None
         event_place: PlaceMention | None = None
-        country = main_country(sentences) or home_country
+        country = main_country(sentences, home_country)
         for mentions in sentences:
             # A sentence that names no place goes on at the place of the last event told, else
             # at the last place named: background between ("les FDS, alliées de Washington")
@@ -255,6 +255,9 @@ class EventBuilder:
             return declared
         target = roles.actor2 if roles else None
         hand_held = weapon is not None and weapon.weapon in HAND_WEAPONS
+        crowd = _crowd(roles.actor1 if roles else None)
+        if declared == "@attack" and (weapon is None or hand_held) and crowd:
+            return "Mob violence"  # "angry youths attacked UN vehicles": a crowd, not a unit
         if hand_held and target is not None and target.inter == CIVILIAN_INTER:
             return "Attack"  # gunmen killing villagers is violence against civilians, not a clash
         if by_weapon is not None:
