@@ -89,3 +89,13 @@ def test_the_outlets_home_names_the_victims_of_a_group_from_elsewhere(
     home = Home(countries={"BF": 1.0})
     [event] = _events(pipeline, "On Sunday, suspected JNIM militants killed three herders.", home)
     assert event.actor2 == "Civilians (Burkina Faso)"
+
+
+def test_guards_hired_to_protect_a_site_are_private_security(pipeline: Pipeline) -> None:
+    text = "Gunmen shot dead two security guards at a gold mine in Zamfara, Nigeria."
+    [event] = pipeline.extract(Document("guards", text, lang="en"))
+    assert (event.sub_event_type, event.actor2, event.inter2) == (
+        "Armed clash",
+        "Private Security Forces (Nigeria)",
+        8,
+    )

@@ -24,6 +24,7 @@ GENERIC_KINDS = {
     "ethnic_militia",
     "communal_militia",
     "gang",
+    "private_security",
     "facility",
 }
 TRAILING_YEARS = re.compile(r"\(\d{4}-\d{0,4}\)\s*$")
