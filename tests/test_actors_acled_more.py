@@ -99,3 +99,13 @@ def test_guards_hired_to_protect_a_site_are_private_security(pipeline: Pipeline)
         "Private Security Forces (Nigeria)",
         8,
     )
+
+
+def test_the_group_that_claims_a_taking_took_it(pipeline: Pipeline) -> None:
+    text = "Les rebelles du M23 ont affirmé jeudi avoir pris le contrôle de Sake, à 25 km de Goma."
+    [event] = pipeline.extract(Document("sake", text, lang="fr"))
+    assert (event.sub_event_type, event.actor1, event.claim_status) == (
+        "Non-state actor overtakes territory",
+        "M23: March 23 Movement",
+        "claimed",
+    )

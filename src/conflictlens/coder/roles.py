@@ -174,6 +174,10 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
         actor1 = qualifier or claimant(mentions, speaker)
     elif qualifier is not None and actor1.generic_kind == "unidentified":
         actor1 = qualifier
+    elif actor1.generic_kind == "unidentified":
+        # "Les rebelles du M23 ont affirmé avoir pris Sake": the group claiming the deed did it.
+        named = claimant(mentions, speaker)
+        actor1 = named if named is not None and named.generic_kind is None else actor1
     if actor2 is None:
         actor2 = next((a for a in parties if a.holds_facility and a is not actor1), None)
     if victims and (actor2 is None or actor2.inter == CIVILIAN_INTER):
