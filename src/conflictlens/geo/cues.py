@@ -152,15 +152,15 @@ class Cues:
         # Both expressions are tried only where a cue may open (most windows have none): the
         # first place one matches is where a search would have found it.
         opens = self._openings(window) if window else []
-        cue = next((m for at in opens if (m := self._relation.match(window, at))), None)
+        cue = town = None
+        if opens:
+            cue = next((m for at in opens if (m := self._relation.match(window, at))), None)
+            town = next((m for at in opens if (m := self._town.match(window, at))), None)
         near = cue is not None and cue.group("near") is not None
         province = after is not None or (cue is not None and not near)
         relation: Relation = "near" if near else "region" if province else "at"
         return Surroundings(
-            relation=relation,
-            end=after.end() if after is not None else end,
-            province=province,
-            town=any(self._town.match(window, at) for at in opens),
+            relation, after.end() if after is not None else end, province, town is not None
         )
 
     def _openings(self, window: str) -> list[int]:
@@ -183,7 +183,7 @@ class Cues:
             else:
                 head, cue = word in heads, word in words
             if head:
-                out.append(max(space, 0))
+                out.append(space if space > 0 else 0)
             elif not cue:
                 if other:
                     break
@@ -229,6 +229,6 @@ def _is_arabic(char: str) -> bool:
 
 def _clause_before(folded: str, start: int) -> str:
     """Up to ``_WINDOW`` characters before ``start``, from the last sentence boundary on."""
-    window = folded[max(0, start - _WINDOW) : start]
+    window = folded[start - _WINDOW if start > _WINDOW else 0 : start]
     cut = _LAST_BOUNDARY.match(window)
     return window[cut.end() :] if cut is not None else window

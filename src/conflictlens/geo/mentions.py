@@ -44,6 +44,8 @@ _MAIN_TOWN = 10_000
 
 _Prior = tuple[int, float]
 """A candidate place and its prior."""
+_Reading = tuple[tuple[_Prior, ...], float]
+"""A reading's candidates and their best prior (0 when there is none)."""
 
 
 class MentionReader:
@@ -58,7 +60,7 @@ class MentionReader:
         self._country = gazetteer.features.index("country")
         self._admin1 = gazetteer.features.index("admin1")
         self._county = gazetteer.features.index("admin2") if "admin2" in gazetteer.features else -1
-        self._candidates: dict[tuple[int, str, bool, int, bool, bool], tuple[_Prior, ...]] = {}
+        self._candidates: dict[tuple[int, str, bool, int, bool, bool], _Reading] = {}
 
     def ambiguous(self, key: str) -> bool:
         return key in self._ambiguous
@@ -96,11 +98,8 @@ class MentionReader:
         )
         known = self._candidates.get(reading)
         if known is None:
-            if len(self._candidates) > _MEMO:
-                self._candidates.clear()
-            places = self._places(found.entry, trusted_only, dotted, undotted)
-            known = self._candidates[reading] = tuple(self._priors(places, found.how, around))
-        candidates = list(known)
+            known = self._reading(reading, found, around)
+        candidates, top = list(known[0]), known[1]
         person = False
         cues = 0
         if single and not (arabic or dotted) and before not in self._cues.place_before:
@@ -109,7 +108,6 @@ class MentionReader:
             )
         if single and not (arabic or dotted):
             titled = before in self._cues.person_before
-            top = max((prior for _, prior in candidates), default=0.0)
             # "Mr. Paris" is a person; "Jones said", "Bob Jones": a small place's name beside
             # a capitalised word or before "said" is more likely part of a person's name.
             person = titled or (bool(cues) and top < ALONE)
@@ -133,6 +131,18 @@ class MentionReader:
         mention = Mention(found, around, candidates, number, alone or ambiguous, person, cues)
         mention.hint = self._cues.hint(demonyms, folded, found.start, found.end)
         return mention
+
+    def _reading(
+        self, reading: tuple[int, str, bool, int, bool, bool], found: Found, around: Surroundings
+    ) -> _Reading:
+        """The candidates of a reading (see :meth:`mention`) and their best prior, remembered."""
+        if len(self._candidates) > _MEMO:
+            self._candidates.clear()
+        entry, _, trusted_only, dotted, _, _ = reading
+        places = self._places(entry, trusted_only, dotted == 1, dotted == 2)
+        priors = tuple(self._priors(places, found.how, around))
+        known = self._candidates[reading] = (priors, max([p for _, p in priors], default=0.0))
+        return known
 
     def _places(
         self, entry: int, trusted_only: bool, dotted: bool, undotted: bool

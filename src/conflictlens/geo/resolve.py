@@ -41,6 +41,7 @@ and Barrow counties", read as "Jackson County" is: a clue to the state, no point
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 
 from conflictlens.geo.cues import Cues
 from conflictlens.geo.evidence import (
@@ -166,16 +167,17 @@ class Resolver:
             if self._strong(place, group[0]):  # one curated or country place: nothing to weigh
                 fixed = Verdict(place, prior, 0.0)
                 return Name(group, set(), set(), set(), prior, [], True, False, fixed=fixed)
-        facts = self._facts
+        known, facts = self._known, self._facts
         pairs = []
         for mention in group:
+            country = mention.hint if mention.hint != "+" else None
             for place, prior in mention.candidates:
-                iso, key, wide = facts(place)
+                iso, key, wide = known.get(place) or facts(place)
                 hint = 0.0
-                if mention.hint is not None and mention.hint != "+":
-                    hint = HINT_WEIGHT if mention.hint == iso else -1.0
+                if country is not None:
+                    hint = HINT_WEIGHT if country == iso else -1.0
                 pairs.append((place, prior, hint, iso, key, wide))
-        places = {place for m in group for place, _ in m.candidates}
+        places = {pair[0] for pair in pairs}
         key = group[0].found.key  # the same for every mention of a name
         flags = self._gaz.flags
         return Name(
@@ -183,10 +185,10 @@ class Resolver:
             numbers={m.number for m in group},
             places=places,
             keys={key},
-            top=max((pair[1] for pair in pairs), default=None),
+            top=max([pair[1] for pair in pairs]) if pairs else None,
             pairs=pairs,
-            trusted=not self._reader.ambiguous(key) and any(flags[p] & TRUSTED for p in places),
-            person=any(m.person for m in group) or _person_by_cues(group),
+            trusted=not self._reader.ambiguous(key) and any([flags[p] & TRUSTED for p in places]),
+            person=any([m.person for m in group]) or _person_by_cues(group),
         )
 
     def _facts(self, place: int) -> tuple[str, str, bool]:
@@ -252,7 +254,7 @@ class Resolver:
         """The mention's place on priors alone, when it is safe enough to vote."""
         if not mention.candidates:
             return None
-        place, score = max(mention.candidates, key=lambda c: c[1])
+        place, score = max(mention.candidates, key=itemgetter(1))
         if self._strong(place, mention):
             return place
         return None if mention.person or score < ACCEPT + 1.0 else place

@@ -42,12 +42,19 @@ _ADMIN_WORD = re.compile(r"[ \-]*(?:област\w*|обл\b\.?)")
 _CLITICS = frozenset("وفبلك")
 _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt", "gen", "sv"})
 _MAX_RUN = 4
+_ARTICLE_INITIALS = frozenset(word[0] for word in ARTICLES)
 _ATTACHED = frozenset({"al", "el"})
 """Articles kept in a name's span when written apart ("Al Hasakah", "El Fasher")."""
 _MEMO = 50_000
 """Words a memo keeps before it is emptied: a few MB each. A day's news repeats far fewer names;
 a larger vocabulary (every Arabic word is read) only costs the look-ups again now and then."""
 _T = TypeVar("_T")
+
+# What a capitalised word alone says the scanner should do there (see ``Scanner._opener``).
+_NOTHING = 0
+_EXACT = 1
+_INFLECTED = 2
+_SKELETON = 3
 
 
 def _upper_class() -> str:
@@ -112,12 +119,13 @@ class Scanner:
         self._stems: dict[str, list[str]] = {}
         self._arabic_openings: dict[str, tuple[tuple[int, str], ...]] = {}
         self._inflections: dict[str, tuple[How, int, str] | None] = {}
+        self._openers: dict[str, int] = {}
 
     def scan(self, text: str, folded: str) -> list[Found]:
         found: list[Found] = []
         covered = 0
-        keys = self._keys
         arabic = self._arabic_openings
+        openers = self._openers
         for match in self._start.finditer(text):
             position = match.start()
             if position < covered:
@@ -135,18 +143,34 @@ class Scanner:
                 hit = self._arabic(folded, position, word, forms)
             elif kind == 3:
                 hit = self._head(folded, position, word)
-            elif word in keys or word in ARTICLES or word in CYRILLIC_ARTICLES:
-                hit = self._latin(text, folded, position, word)
-            elif "\u0400" <= word[0] <= "\u04ff":
-                hit = self._inflected(folded, position, word)
-            elif self._skeleton_word(word) in self._skeleton_heads:
-                hit = self._by_skeleton(text, folded, position, word, None)
             else:
-                continue  # a capitalised word that opens no name
+                # Most capitalised words open no name: one look-up in the memo settles those.
+                opener = openers.get(word)
+                if opener is None:
+                    opener = _remember(openers, word, self._opener(word))
+                if opener == _NOTHING:
+                    continue
+                if opener == _EXACT:
+                    hit = self._latin(text, folded, position, word)
+                elif opener == _INFLECTED:
+                    hit = self._inflected(folded, position, word)
+                else:
+                    hit = self._by_skeleton(text, folded, position, word, None)
             if hit is not None:
                 found.append(hit)
                 covered = hit.end
         return found
+
+    def _opener(self, word: str) -> int:
+        """What a capitalised word calls for, whatever follows it: a key or an article opens an
+        exact reading, a Cyrillic word with a case ending an inflected one, a skeleton head a
+        fuzzy one; any other word opens nothing."""
+        if word in self._keys or word in ARTICLES or word in CYRILLIC_ARTICLES:
+            return _EXACT
+        if "\u0400" <= word[0] <= "\u04ff":
+            known = _remember(self._inflections, word, self._inflection(word))
+            return _NOTHING if known is None else _INFLECTED
+        return _SKELETON if self._skeleton_word(word) in self._skeleton_heads else _NOTHING
 
     def _latin(self, text: str, folded: str, position: int, word: str) -> Found | None:
         """A name opening with a capitalised Latin or Cyrillic word."""
@@ -278,8 +302,11 @@ class Scanner:
         """A run of capitalised words read by spelling skeleton when it is longer than ``hit``."""
         if self._skeleton_word(word) not in self._skeleton_heads:
             return hit
-        run = _capitalised_run(text, folded, position)
         reached = hit.end if hit is not None else position
+        first = _WORD.match(folded, position)
+        if first is not None and not _may_go_on(text, folded, first.end()):
+            return self._one_word_skeleton(text, position, first, reached, hit)
+        run = _capitalised_run(text, folded, position)
         # A key's skeleton is its words' skeletons (each remembered), joined.
         shapes = [self._skeleton_word(word) for word, _ in run]
         for size in range(len(run), 0, -1):
@@ -292,6 +319,19 @@ class Scanner:
             if entry is not None:
                 return Found(position, run[size - 1][1], entry, "skeleton", key)
         return hit
+
+    def _one_word_skeleton(
+        self, text: str, position: int, first: re.Match[str], reached: int, hit: Found | None
+    ) -> Found | None:
+        """``_by_skeleton`` for a run of one word at most (most runs: "The police"), without
+        reading the run word by word."""
+        word, end = first.group(), first.end()
+        if not (text[position].isupper() or word in ARTICLES) or not word.isascii():
+            return hit  # no run at all
+        if word in ARTICLES or end <= reached or len(word) < 5:
+            return hit  # a lone article is no name; a key needs five letters
+        entry = self._gaz.skeletons.get(self._skeleton_word(word))
+        return Found(position, end, entry, "skeleton", word) if entry is not None else hit
 
     def _skeleton_word(self, word: str) -> str:
         """The skeleton of a word, remembered."""
@@ -312,6 +352,16 @@ def _remember(memo: dict[str, _T], word: str, value: _T) -> _T:
 def _goes_on(text: str, end: int) -> bool:
     """A capitalised word follows, joined by a space or a hyphen."""
     return end + 1 < len(text) and text[end] in " -" and text[end + 1].isupper()
+
+
+def _may_go_on(text: str, folded: str, end: int) -> bool:
+    """A capitalised run may go on past the word ending at ``end``: a space or hyphen, then a
+    capital or the first letter of an article. False is certain; True only a maybe."""
+    return (
+        end + 1 < len(folded)
+        and folded[end] in " -"
+        and (text[end + 1].isupper() or folded[end + 1] in _ARTICLE_INITIALS)
+    )
 
 
 def _capitalised_run(text: str, folded: str, position: int) -> list[tuple[str, int]]:

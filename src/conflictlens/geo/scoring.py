@@ -31,7 +31,6 @@ other countries.
 
 from __future__ import annotations
 
-import heapq
 import math
 from dataclasses import dataclass
 
@@ -132,7 +131,7 @@ class Scorer:
     ) -> Verdict | None:
         counties, dominated, common = context.counties, top - _DOMINANCE, name.common
         home = context.home
-        scores = []
+        scores, totals = [], []
         for _, prior, hint, iso, key, _ in name.pairs:
             province = ADMIN1_WEIGHT * provinces.get(key, 0.0)
             if not province and key in counties:
@@ -148,9 +147,11 @@ class Scorer:
             if home is not None:
                 shared += HOME_WEIGHT * home.provinces.get(key, 0.0)
                 shared += HOME_COUNTRY_WEIGHT * home.countries.get(iso, 0.0)
-            scores.append((prior + country + hint + province + shared, hint, province, shared))
-        # The best first, in the order of the candidates among equals (as a stable sort).
-        shortlist = heapq.nlargest(_SHORTLIST, range(len(scores)), key=lambda i: scores[i][0])
+            total = prior + country + hint + province + shared
+            scores.append((total, hint, province, shared))
+            totals.append(total)
+        # The best first, in the order of the candidates among equals (a stable sort).
+        shortlist = sorted(range(len(totals)), key=totals.__getitem__, reverse=True)[:_SHORTLIST]
         best: Verdict | None = None
         rank = 0.0
         for index in shortlist:
@@ -162,7 +163,10 @@ class Scorer:
             elif self._gaz.feature[place] == self._admin1 and key in provinces:
                 near = NEAR_WEIGHT  # the province holds other places of the document
             # Same province and nearby mostly say the same thing: the second counts half.
-            extra = max(province, near) + min(province, near) / 2 - province
+            if near > province:
+                extra = near + province / 2 - province
+            else:
+                extra = province + near / 2 - province
             if prior < dominated:
                 extra /= 2  # A far smaller namesake of a large town needs more than neighbours.
             total = score + extra
@@ -195,7 +199,9 @@ class Scorer:
             if number in numbers or dlat < -3.0 or dlat > 3.0:
                 continue
             dlon = (other_lon - lon + 180.0) % 360.0 - 180.0
-            nearest = min(nearest, dlat * dlat + dlon * dlon * squeeze)
+            distance = dlat * dlat + dlon * dlon * squeeze
+            if distance < nearest:
+                nearest = distance
         if nearest < _DEGREES_100KM:
             return NEAR_WEIGHT
         return NEAR_WEIGHT / 2 if nearest < _DEGREES_300KM else 0.0
