@@ -84,3 +84,15 @@ def test_an_inflected_word_opening_a_sentence_is_no_place_without_support(
     text = "Ракети влучили в іранське місто. Біля Решта було чути вибухи."
     found = geocoder.find_places(text, fold(text), "uk")
     assert [m.place.name for m in found] == ["Rasht"]
+
+
+def test_a_cyrillic_name_gazetteer_knows_only_in_latin_is_read_in_latin(
+    geocoder: Geocoder,
+) -> None:
+    text = "Боевики напали на колонну у Ансонго в области Гао, бои шли и в Кидале."
+    found = geocoder.find_places(text, fold(text), "ru")
+    assert [(m.span.text, m.place.name, m.place.country) for m in found] == [
+        ("Ансонго", "Ansongo", "Mali"),
+        ("Гао", "Gao", "Mali"),
+        ("Кидале", "Kidal", "Mali"),
+    ]

@@ -9,7 +9,9 @@ A name may start only at a capitalised word (Latin and Cyrillic scripts), at any
 - Arabic one-letter clitics are peeled off (بغزة -> غزة, وللحسكة -> الحسكة);
 - a Cyrillic word that is no name is tried without its case ending (Херсоні -> Херсон) and, as a
   province adjective (Херсонської області);
-- a capitalised Latin run that is no name is tried by its spelling skeleton (Shaddadi ~ Shadadi).
+- a capitalised Latin run that is no name is tried by its spelling skeleton (Shaddadi ~ Shadadi);
+- a Cyrillic run that is no name is spelt in Latin letters and tried the same way (Ансонго ~
+  Ansongo, :mod:`conflictlens.geo.translit`).
 
 The scanner only finds names; choosing among the places that share one is
 :mod:`conflictlens.geo.resolve`'s job.
@@ -31,6 +33,7 @@ from conflictlens.geo.names import (
     skeleton,
     stem_candidates,
 )
+from conflictlens.geo.translit import latin_spellings
 
 __all__ = ["Found", "How", "Scanner"]
 
@@ -55,6 +58,7 @@ _NOTHING = 0
 _EXACT = 1
 _INFLECTED = 2
 _SKELETON = 3
+_LATIN_SPELLING = 4
 
 
 def _upper_class() -> str:
@@ -154,6 +158,8 @@ class Scanner:
                     hit = self._latin(text, folded, position, word)
                 elif opener == _INFLECTED:
                     hit = self._inflected(folded, position, word)
+                elif opener == _LATIN_SPELLING:
+                    hit = self._in_latin(text, folded, position)
                 else:
                     hit = self._by_skeleton(text, folded, position, word, None)
             if hit is not None:
@@ -169,7 +175,9 @@ class Scanner:
             return _EXACT
         if "\u0400" <= word[0] <= "\u04ff":
             known = _remember(self._inflections, word, self._inflection(word))
-            return _NOTHING if known is None else _INFLECTED
+            if known is not None:
+                return _INFLECTED
+            return _LATIN_SPELLING if self._latin_heads(word) else _NOTHING
         return _SKELETON if self._skeleton_word(word) in self._skeleton_heads else _NOTHING
 
     def _latin(self, text: str, folded: str, position: int, word: str) -> Found | None:
@@ -333,6 +341,29 @@ class Scanner:
         entry = self._gaz.skeletons.get(self._skeleton_word(word))
         return Found(position, end, entry, "skeleton", word) if entry is not None else hit
 
+    def _latin_heads(self, word: str) -> bool:
+        """Some Latin spelling of the word (or of its stem) opens a key or a skeleton."""
+        return any(
+            spelling in self._keys or self._skeleton_word(spelling) in self._skeleton_heads
+            for form in self._stem_candidates(word)
+            for spelling in latin_spellings(form)
+        )
+
+    def _in_latin(self, text: str, folded: str, position: int) -> Found | None:
+        """A run of Cyrillic words read in Latin letters (:mod:`conflictlens.geo.translit`):
+        "Ансонго", "Джиср-эш-Шугур". The longest run that some spelling's skeleton names wins;
+        a single word may also be read without its case ending ("в Кидале")."""
+        run = _capitalised_run(text, folded, position, cyrillic=True)
+        for size in range(len(run), 0, -1):
+            key = " ".join(word for word, _ in run[:size])
+            forms = self._stem_candidates(key) if size == 1 else [key]
+            for form in forms:
+                for spelling in latin_spellings(form):
+                    entry = self._gaz.skeletons.get(skeleton(spelling))
+                    if entry is not None:
+                        return Found(position, run[size - 1][1], entry, "skeleton", spelling)
+        return None
+
     def _skeleton_word(self, word: str) -> str:
         """The skeleton of a word, remembered."""
         known = self._skeleton_words.get(word)
@@ -364,20 +395,26 @@ def _may_go_on(text: str, folded: str, end: int) -> bool:
     )
 
 
-def _capitalised_run(text: str, folded: str, position: int) -> list[tuple[str, int]]:
-    """Words from ``position`` on that are capitalised or articles, joined by space or hyphen."""
+def _capitalised_run(
+    text: str, folded: str, position: int, cyrillic: bool = False
+) -> list[tuple[str, int]]:
+    """Words from ``position`` on that are capitalised or articles, joined by space or hyphen;
+    Latin words, or with ``cyrillic`` Cyrillic ones."""
+    articles = CYRILLIC_ARTICLES if cyrillic else ARTICLES
     run: list[tuple[str, int]] = []
     match = _WORD.match(folded, position)
     while match is not None and len(run) < _MAX_RUN:
         word = match.group()
-        if not (text[match.start()].isupper() or word in ARTICLES) or not word.isascii():
+        if not (text[match.start()].isupper() or word in articles):
+            break
+        if word.isascii() == cyrillic:
             break
         run.append((word, match.end()))
         following = _NEXT.match(folded, match.end())
         if following is None or following.group(1) not in (" ", "-"):
             break
         match = _WORD.match(folded, following.start(2))
-    while run and run[-1][0] in ARTICLES:
+    while run and run[-1][0] in articles:
         run.pop()
     return run
 
