@@ -96,3 +96,9 @@ def test_a_cyrillic_name_gazetteer_knows_only_in_latin_is_read_in_latin(
         ("Гао", "Gao", "Mali"),
         ("Кидале", "Kidal", "Mali"),
     ]
+
+
+def test_a_unit_named_after_a_place_in_quotes_is_no_place(geocoder: Geocoder) -> None:
+    text = "За словами речника угруповання «Харків», атаки біля Вовчанська відбито."
+    found = geocoder.find_places(text, fold(text), "uk")
+    assert [m.place.name for m in found] == ["Vovchansk"]

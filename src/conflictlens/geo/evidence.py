@@ -56,6 +56,7 @@ WIDE = frozenset({"country", "admin1", "region", "sea", "strait", "continent"})
 """Features that stand for an area: no neighbour bonus, no anchor for others."""
 _EPSILON = 1e-9
 """Votes left after taking a name's own away are sums of floats: below this, none is left."""
+_OPENING_QUOTES = "«“„\"'"
 _SENTENCE_END = frozenset('.!?\n:;«"“”()[]—–-•|؟')
 
 
@@ -156,7 +157,9 @@ def word_after(folded: str, end: int) -> str:
 
 
 def word_before(folded: str, start: int) -> str:
-    before = folded[max(0, start - 20) : start].rstrip()
+    """The word before a name, an opening quote between left out: a name in quotes after a
+    unit's word is the unit's ("угруповання «Харків»")."""
+    before = folded[max(0, start - 20) : start].rstrip().rstrip(_OPENING_QUOTES).rstrip()
     return before.rsplit(" ", 1)[-1].strip("'\"(.") if before else ""
 
 
