@@ -164,6 +164,7 @@ def test_eval_reads_each_document_with_its_outlets_home_when_asked(tmp_path: Pat
     homed = json.loads(runner.invoke(cli, [*args, "--outlet-homes"]).output)
     alone = json.loads(runner.invoke(cli, args).output)
     assert homed["events"]["fields"]["location"]["accuracy"] == 1.0
+    assert any("--outlet-homes" in note for note in homed["notes"])
     assert alone["events"]["fields"]["location"]["accuracy"] == 0.0  # Richmond, Virginia
 
 

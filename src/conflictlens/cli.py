@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import tempfile
@@ -282,6 +283,9 @@ def evaluate(
         report = evaluate_gold_paths(extract, gold_files, articles, errors=wanted)
     else:
         raise click.UsageError("give --gold FILE and --articles PATH, or BENCHMARK PATH")
+    if outlet_homes:
+        told = "each document was read with where its outlet writes from (--outlet-homes)"
+        report = dataclasses.replace(report, notes=(*report.notes, told))
     click.echo(json.dumps(report.to_json(), indent=2) if fmt == "json" else report.to_table())
     _write_errors(errors_file, report.errors, report.error_kinds)
     failures = check_floors(report, floors) if floors else []
