@@ -51,3 +51,12 @@ def test_a_sentence_without_a_place_goes_on_where_the_last_event_was(
         ("Shelling/artillery/missile attack", "Al-Shaddadi")
     ]
     assert found[0].actor1 == "Islamic Resistance in Iraq"
+
+
+def test_earlier_the_same_day_is_the_day_of_the_event_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "قُتل خمسة أشخاص مساء أمس الجمعة في هجوم انتحاري على سوق في مقديشو. "
+        "وفي وقت سابق من اليوم ذاته، سقطت قذائف هاون قرب مطار مقديشو."
+    )
+    found = events(pipeline, text, "ar")
+    assert [str(e.event_date) for e in found] == ["2023-11-17", "2023-11-17"]
