@@ -37,10 +37,6 @@ class Homes:
         outlet = outlet_of(doc)
         return self._homes.home(outlet, doc.doc_id) if outlet else None
 
-    @property
-    def outlets(self) -> int:
-        return len(self._homes)
-
 
 def learn_homes(geocoder: Geocoder, documents: Iterable[Document | InputError]) -> Homes:
     """Read the places of every document with a known outlet, for where each outlet writes from

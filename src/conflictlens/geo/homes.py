@@ -13,7 +13,8 @@ the town's largest namesake as its home.
 The home ranks a name's candidates as another name of the document would (it is no local support
 that lets a word in as a place): see ``HOME_WEIGHT`` in :mod:`conflictlens.geo.scoring`. It needs
 a first reading of the outlet's articles, so it is learned over a corpus, in two passes: see
-:func:`conflictlens.run.geoparse_documents`.
+:mod:`conflictlens.outlets`. With a home, the actors a text knows only by kind take its country
+when the text names none (``Home.country``; :mod:`conflictlens.coder.setting`).
 """
 
 from __future__ import annotations
