@@ -123,3 +123,17 @@ def test_deaths_confirmed_later_as_the_strikes_toll_are_that_strike(pipeline: Pi
         assert [(e.sub_event_type, e.fatalities, e.injuries, e.claim_status) for e in found] == [
             ("Air/drone strike", 3, 17, "confirmed")
         ], lang
+
+
+def test_a_bare_sentence_goes_on_telling_the_latest_scene(pipeline: Pipeline) -> None:
+    text = (
+        "On Sunday in Kyiv several hundred people held a peaceful rally demanding faster "
+        "prisoner exchanges. On Saturday in Odesa police detained two men at a conscription "
+        "office. Part of the crowd smashed the windows of the police car."
+    )
+    found = events(pipeline, text, "en")
+    assert [(e.sub_event_type, e.location) for e in found] == [
+        ("Peaceful protest", "Kyiv"),
+        ("Arrests", "Odesa"),
+        ("Violent demonstration", "Odesa"),
+    ]

@@ -2,7 +2,8 @@
 
 Rules:
 - a bare back-reference ("ce ciblage", "the attack": no place, weapon or perpetrator of its own)
-  joins the event just before it, and a reference that cannot join one is dropped;
+  joins the event just before it, and a reference that cannot join one is dropped; it does not
+  reach back past an event told at its place to one told elsewhere;
 - two candidates are one happening when their types agree, their places are the same (by name or
   within SAME_PLACE_KM), their weapons and days do not differ and no two different perpetrators
   are named; deaths told with no weapon or doer of their own agree with a strike or a blast
@@ -75,9 +76,7 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
         if candidate.bare:
             # It goes on telling the last event of its kind ("The junta denies targeting
             # civilians" after an arrest told in between).
-            told = next(
-                (e for e in reversed(events) if _continues(e, candidate, id(e) in unnamed)), None
-            )
+            told = _told(events, candidate, unnamed)
             if told is not None:
                 if id(told) in aggrieved and event.sub_event_type == "Arrests":
                     continue  # the arrest the crowd protests against, told again
@@ -203,6 +202,27 @@ def _victims_of(a: Event, b: Event) -> bool:
         and other.weapon is None
         and "actor1" not in other.support
     )
+
+
+def _told(events: list[Event], candidate: Candidate, unnamed: set[int]) -> Event | None:
+    """The event a bare candidate goes on telling: the last of its kind, unless a later event
+    was told at the candidate's place and that one is elsewhere ("In Kyiv, a peaceful rally ...
+    In Odesa, a crowd surrounded a bus. Part of the crowd smashed its windows": the smashing is
+    Odesa's, not the rally's)."""
+    moved_on = False
+    for event in reversed(events):
+        if _continues(event, candidate, id(event) in unnamed):
+            return None if moved_on and _elsewhere(event, candidate.event) else event
+        moved_on = moved_on or _at(event, candidate.event)
+    return None
+
+
+def _at(event: Event, bare: Event) -> bool:
+    return event.location is not None and bare.location is not None and _same_place(event, bare)
+
+
+def _elsewhere(event: Event, bare: Event) -> bool:
+    return event.location is not None and bare.location is not None and not _same_place(event, bare)
 
 
 def _same_place(a: Event, b: Event) -> bool:
