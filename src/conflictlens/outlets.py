@@ -30,8 +30,8 @@ Items = Callable[[], Iterable[Document | InputError]]
 class Homes:
     """The homes of a corpus's outlets, and each document's home by its outlet."""
 
-    def __init__(self, homes: OutletHomes) -> None:
-        self._homes = homes
+    def __init__(self, homes: OutletHomes | None = None) -> None:
+        self._homes = homes or OutletHomes()
 
     def of(self, doc: Document) -> Home | None:
         outlet = outlet_of(doc)
@@ -59,14 +59,13 @@ class HomedExtractor:
 
     def __init__(self, pipeline: Pipeline) -> None:
         self._pipeline = pipeline
-        self._homes: Homes | None = None
+        self._homes = Homes()
 
     def learn(self, documents: Sequence[Document]) -> None:
         self._homes = learn_homes(self._pipeline.geocoder, documents)
 
     def __call__(self, doc: Document) -> list[Event]:
-        home = self._homes.of(doc) if self._homes else None
-        return self._pipeline.analyse(doc, home=home).events
+        return self._pipeline.analyse(doc, home=self._homes.of(doc)).events
 
 
 def read_twice(sources: Sequence[str | Path], stdin: TextIO | None) -> Items:

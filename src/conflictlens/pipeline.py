@@ -197,10 +197,10 @@ def _casualties(resources: Resources) -> Component:
     return stage
 
 
-def _events(builder: EventBuilder, geocoder: Geocoder) -> Component:
+def _events(builder: EventBuilder) -> Component:
     def stage(analysis: Analysis) -> Analysis:
         home = analysis.home.country if analysis.home else None
-        country = geocoder.country_name(home) if home else None
+        country = builder.namer.country(home) if home else None
         analysis.events = builder.build(analysis.doc, analysis.mentions, country)
         return analysis
 
@@ -241,10 +241,7 @@ class Pipeline:
             ("places", _places(resources)),
             ("dates", _dates(resources)),
             ("casualties", _casualties(resources)),
-            (
-                "events",
-                _events(EventBuilder(taxonomy, resources.namer, version), resources.geocoder),
-            ),
+            ("events", _events(EventBuilder(taxonomy, resources.namer, version))),
         ]
         return cls(components, version, resources.geocoder)
 

@@ -92,7 +92,7 @@ def extract_documents(
                 on_skip(Skipped(item.origin, item.reason))
             continue
         try:
-            analysis = pipeline.analyse(item, home=homes.of(item) if homes else None)
+            analysis = pipeline.analyse(item, home=homes.of(item))
         except ConflictlensError as exc:
             if on_skip:
                 on_skip(Skipped(item.origin, str(exc)))
@@ -106,10 +106,11 @@ def extract_documents(
 
 def _readings(
     pipeline: Pipeline, sources: Sequence[str | Path], stdin: TextIO | None, outlet_homes: bool
-) -> tuple[Items, Homes | None]:
-    """The documents to read, and the homes of their outlets when asked (a first reading)."""
+) -> tuple[Items, Homes]:
+    """The documents to read, and the homes of their outlets when asked (a first reading;
+    otherwise no document has a home)."""
     if not outlet_homes:
-        return (lambda: read_documents(sources, stdin)), None
+        return (lambda: read_documents(sources, stdin)), Homes()
     items = read_twice(sources, stdin)
     return items, learn_homes(pipeline.geocoder, items())
 
@@ -141,7 +142,7 @@ def run_corpus(
                 summary.skipped.append(Skipped(item.origin, item.reason))
                 continue
             summary.documents_read += 1
-            _run_one(store, pipeline, item, summary, homes.of(item) if homes else None)
+            _run_one(store, pipeline, item, summary, homes.of(item))
         # Mentions left waiting by an interrupted run are linked now.
         link_pending(store)
     return summary
@@ -195,8 +196,7 @@ def geoparse_documents(
             if on_skip:
                 on_skip(Skipped(item.origin, item.reason))
             continue
-        home = homes.of(item) if homes else None
-        analysis = pipeline.analyse(item, every_place=True, home=home)
+        analysis = pipeline.analyse(item, every_place=True, home=homes.of(item))
         for mention in analysis.places:
             place = mention.place
             yield {

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from conflictlens.coder.roles import INTERCEPTION, Roles
-from conflictlens.coder.speakers import SPEAKING_CUES, STATE_INTER, STATE_KINDS
+from conflictlens.coder.speakers import SPEAKING_CUES, is_state_force
 from conflictlens.model import (
     ActorMention,
     Claim,
@@ -96,7 +96,7 @@ def is_authority(actor: ActorMention) -> bool:
     "confirmed" is an authority of the target side or a neutral one saying it happened)."""
     if actor.reporter:
         return actor.authority
-    return actor.inter == STATE_INTER or actor.generic_kind in STATE_KINDS
+    return is_state_force(actor)
 
 
 def statement_claim(mentions: SentenceMentions) -> Claim | None:

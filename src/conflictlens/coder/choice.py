@@ -22,7 +22,7 @@ from conflictlens.coder.crowds import (
     grieved,
     same_clause,
 )
-from conflictlens.coder.speakers import STATE_INTER, STATE_KINDS
+from conflictlens.coder.speakers import STATE_KINDS, is_state_force
 from conflictlens.model import SentenceMentions, TriggerMention, WeaponMention
 
 __all__ = [
@@ -246,8 +246,7 @@ def _forces_hit(
     clause ("attacked the police station in X, no casualties, although the gunmen torched a
     shed"): what burned there is the fight's damage."""
     return any(
-        attack.span.end <= a.span.start < burning.span.start
-        and (a.inter == STATE_INTER or a.generic_kind in STATE_KINDS)
+        attack.span.end <= a.span.start < burning.span.start and is_state_force(a)
         for a in mentions.actors
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conflictlens.coder.speakers import STATE_INTER, STATE_KINDS
+from conflictlens.coder.speakers import is_state_force
 from conflictlens.model import ActorMention, SentenceMentions, TriggerMention
 
 __all__ = [
@@ -180,7 +180,7 @@ def _turn(trigger: TriggerMention, turns_of: dict[str, str], mentions: SentenceM
         return MOB_AT_PROTEST
     if trigger.sub_event_type == EXCESSIVE:
         return plain
-    if doer.generic_kind in STATE_KINDS or doer.inter == STATE_INTER:
+    if is_state_force(doer):
         # Beating, killing or wounding protesters is excessive force; a raid or an attack with
         # nobody hurt may be what the crowd protests against ("protest police raids").
         hurt = any(c.count for c in mentions.casualties)

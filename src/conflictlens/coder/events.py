@@ -32,7 +32,7 @@ from conflictlens.coder.setting import (
     recalled_or_planned,
     set_place,
 )
-from conflictlens.coder.speakers import STATE_INTER, STATE_KINDS
+from conflictlens.coder.speakers import STATE_KINDS, is_state_force
 from conflictlens.model import (
     ActorMention,
     Claim,
@@ -242,7 +242,7 @@ class EventBuilder:
             target = roles.actor2 if roles else None
             if (
                 declared == "Attack"
-                and _state_forces(target)
+                and is_state_force(target)
                 and _beside(target, trigger, mentions)
             ):
                 # Violence against civilians needs civilians: a sniper who "shot and killed" a
@@ -386,11 +386,6 @@ def _beside(
     return len(between.split()) <= TARGET_WORDS and not any(p in between for p in ",;:")
 
 
-def _state_forces(actor: ActorMention | None) -> bool:
-    """A state's soldiers or police, as the target of an act."""
-    return actor is not None and (actor.inter == STATE_INTER or actor.generic_kind in STATE_KINDS)
-
-
 def _crowd(actor: ActorMention | None) -> bool:
     """Civilians or a crowd, as the doer of an act."""
     return actor is not None and (
@@ -415,9 +410,7 @@ def _set_casualties(event: Event, mentions: SentenceMentions) -> None:
 
 def _is_force(actor: ActorMention) -> bool:
     """State forces named as a party of the sentence, not as a source or a nationality."""
-    if actor.reporter or actor.qualifies_event:
-        return False
-    return actor.inter == STATE_INTER or actor.generic_kind in STATE_KINDS
+    return not (actor.reporter or actor.qualifies_event) and is_state_force(actor)
 
 
 def _of_phrase(actor: ActorMention, place: PlaceMention, mentions: SentenceMentions) -> bool:
@@ -447,8 +440,8 @@ def _territory_by_taker(
     if taker is None:
         # With no taker named, state forces named after the word are the side that lost the
         # ground ("retook the town from government forces"): someone else took it.
-        lost_by_state = _state_forces(roles.actor2) or any(
-            _state_forces(a) and a.span.start >= trigger.span.end for a in mentions.actors
+        lost_by_state = is_state_force(roles.actor2) or any(
+            is_state_force(a) and a.span.start >= trigger.span.end for a in mentions.actors
         )
         return "Non-state actor overtakes territory" if lost_by_state else sub_type
     state = taker.inter == 1 or taker.generic_kind in ("military", "police")

@@ -27,6 +27,7 @@ __all__ = [
     "claimant",
     "find_speaker",
     "is_passive",
+    "is_state_force",
     "own_forces",
     "speaks_apart",
 ]
@@ -43,6 +44,12 @@ STATE_INTER = 1
 
 STATE_KINDS = frozenset({"military", "police"})
 """Generic actor kinds (taxonomy.yaml) that are a state's forces."""
+
+
+def is_state_force(actor: ActorMention | None) -> bool:
+    """A state's soldiers or police: by their inter code or their generic kind."""
+    return actor is not None and (actor.inter == STATE_INTER or actor.generic_kind in STATE_KINDS)
+
 
 SPEAKING_CUES: tuple[CueKind, ...] = ("claim", "statement", "confirm", "deny")
 """Cues of words that speak of an event: claiming, stating, confirming, denying."""

@@ -70,13 +70,6 @@ class Geocoder:
         ``home``: where the document's outlet writes from (:mod:`conflictlens.geo.homes`)."""
         return self._resolver.resolve(text, folded, self._scanner.scan(text, folded), home)
 
-    def country_name(self, iso: str) -> str | None:
-        """The ACLED name of the country with this ISO 3166-1 alpha-2 code."""
-        gaz = self.gazetteer
-        if iso not in gaz.countries:
-            return None
-        return gaz.country_names[gaz.countries.index(iso)] or None
-
     def areas(self, text: str, folded: str) -> list[tuple[str, str]]:
         """(country ISO code, admin1 key or "") of each name of the document that lies in one
         country or province whatever its reading, as outlet homes count them

@@ -139,16 +139,14 @@ class Resolver:
         votes: dict[tuple[int, int], Vote] = {}
         guesses = {m.number: self._first_guess(m) for m in mentions}
         share_provinces(names)
-        context = self._context(demonyms, counties, mentions, guesses, votes)
-        context.home = home
+        context = self._context(demonyms, counties, mentions, guesses, votes, home)
         verdicts = [self._scorer.choose(name, context) for name in names]
         for _ in range(_REREADS):
             choices = _choices(names, verdicts)
             if choices == guesses:
                 break  # the last round changed nothing: the reading has settled
             guesses = choices
-            context = self._context(demonyms, counties, mentions, choices, votes)
-            context.home = home
+            context = self._context(demonyms, counties, mentions, choices, votes, home)
             verdicts = [
                 first if self._settled(name, first) else self._scorer.choose(name, context)
                 for name, first in zip(names, verdicts, strict=True)
@@ -266,10 +264,12 @@ class Resolver:
         mentions: list[Mention],
         choices: dict[int, int | None],
         votes: dict[tuple[int, int], Vote],
+        home: Home | None,
     ) -> Context:
         """What the document is about: votes of its demonyms, counties and places so far
-        (``votes`` remembers each mention's vote for a place from one round to the next)."""
-        context = Context()
+        (``votes`` remembers each mention's vote for a place from one round to the next), and
+        where its outlet writes from (``home``)."""
+        context = Context(home=home)
         for demonym in demonyms:
             context.countries[demonym.payload] += 1.0
         for states in counties:
