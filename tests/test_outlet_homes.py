@@ -190,3 +190,28 @@ def test_actors_known_by_kind_take_the_outlets_country_when_the_text_names_none(
     plain = dict(extract_documents(pipeline, [str(path)]))
     [alone] = next(events for doc, events in plain.items() if doc.doc_id == "k3")
     assert alone.actor1 is None
+
+
+# A Burkinabe outlet: its articles name towns of Burkina Faso; its last note names no country.
+_SAHEL_DESK = [
+    "Traders in Ouagadougou closed their shops on Monday over a rise in fuel prices.",
+    "The governor of the Sahel region visited Djibo and Dori to meet displaced families.",
+    "Schools reopened in Kaya and Ouahigouya after the holidays.",
+]
+_BARE_VILLAGE = "Gunmen killed two herders in Tin-Akoff on Sunday."
+
+
+def test_a_text_naming_no_country_is_about_its_outlets_country(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    path = tmp_path / "sahel.jsonl"
+    rows = [
+        {"id": f"s{n}", "source": "Sahel Desk", "text": text}
+        for n, text in enumerate([*_SAHEL_DESK, _BARE_VILLAGE], 1)
+    ]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    places = [r for r in geoparse_documents(pipeline, [str(path)]) if r["doc_id"] == "s4"]
+    assert [(r["text"], r["country"]) for r in places] == [("Tin-Akoff", "Burkina Faso")]
+    # Read alone, a village of a few hundred people is too small to stand for a place.
+    alone = geoparse_documents(pipeline, [str(path)], outlet_homes=False)
+    assert not [r for r in alone if r["doc_id"] == "s4"]

@@ -76,7 +76,11 @@ same way. Like ``SPREAD_WEIGHT`` it ranks the candidates only. Calibrated on LGL
 document's names, not overrule them)."""
 HOME_COUNTRY_WEIGHT = 1.0
 """Calibrated with ``HOME_WEIGHT`` 3: 0 gives 0.922 / 0.866, 1 0.925 / 0.865 (GeoVirus is one
-world-wide outlet, whose most named country is a weak home)."""
+world-wide outlet, whose most named country is a weak home). When the text names no country of
+its own (no other name votes for one), the home's countries stand in for the document's, with
+``COUNTRY_WEIGHT``, and so count as support: "in Deou" in a Burkinabe outlet's two-line note is
+the Burkinabe village. That took LGL from 0.925 to 0.926 (precision unchanged) and ACLED event
+location from 0.443 to 0.446, GTD unchanged."""
 _SHORTLIST = 8
 _DOMINANCE = 2.0
 """A candidate this far below the name's best prior counts half its local support."""
@@ -138,7 +142,9 @@ class Scorer:
                 province = ADMIN1_WEIGHT * _COUNTY_SHARE
             if province and prior < dominated:
                 province /= 2
-            country = COUNTRY_WEIGHT * shares.get(iso, 0.0)
+            # A text that names no other country of its own is about its outlet's country.
+            towns_of = shares if shares or home is None else home.countries
+            country = COUNTRY_WEIGHT * towns_of.get(iso, 0.0)
             # What the other ambiguous names share ranks the plausible candidates only: it is
             # no support, and no reason to prefer a far smaller namesake.
             shared = 0.0
