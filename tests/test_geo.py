@@ -247,3 +247,24 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path, geo_cache: Path, geocoder: G
 
     assert _read_index(damaged) is None
     assert _read_index(index_path(load_geo_data(), geo_cache)) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lat", "lon", "country"),
+    [
+        ("Heavy fighting went on near Robotyne on Tuesday.", "Robotyne", 47.44, 35.84, "Ukraine"),
+        ("Бої тривають біля Роботиного.", "Роботиного", 47.44, 35.84, "Ukraine"),
+        ("Бои идут у Клещеевки.", "Клещеевки", 48.53, 37.97, "Ukraine"),
+        ("A rocket landed in Zar'it, near the border.", "Zar'it", 33.10, 35.29, "Israel"),
+        ("Tents were hit in al-Mawasi overnight.", "Mawasi", 31.35, 34.26, "Palestine"),
+        ("قصف مدفعي على حي الشجاعية شرق غزة", "حي الشجاعية", 31.50, 34.48, "Palestine"),
+        ("Al-Shabaab fighters entered Bulo Burde at dawn.", "Bulo Burde", 3.85, 45.57, "Somalia"),
+        ("Des hommes armés ont attaqué Barsalogho.", "Barsalogho", 13.42, -1.07, "Burkina Faso"),
+    ],
+)
+def test_front_line_villages_are_known(
+    geocoder: Geocoder, text: str, surface: str, lat: float, lon: float, country: str
+) -> None:
+    mention = named(places(geocoder, text), surface)
+    assert mention.place.country == country
+    assert km(mention, lat, lon) < 10
