@@ -215,3 +215,20 @@ def test_a_text_naming_no_country_is_about_its_outlets_country(
     # Read alone, a village of a few hundred people is too small to stand for a place.
     alone = geoparse_documents(pipeline, [str(path)], outlet_homes=False)
     assert not [r for r in alone if r["doc_id"] == "s4"]
+
+
+def test_no_town_abroad_by_a_look_alike_or_a_small_namesake_in_a_home_outlets_note(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    notes = [
+        "Worshippers prevented the Friday prayer at the Grand Mosque.",  # not Moscow
+        "Gunmen attacked the gendarmerie in Inata overnight.",  # not Inada, Japan
+    ]
+    path = tmp_path / "sahel.jsonl"
+    rows = [
+        {"id": f"s{n}", "source": "Sahel Desk", "text": text}
+        for n, text in enumerate([*_SAHEL_DESK, *notes], 1)
+    ]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    records = list(geoparse_documents(pipeline, [str(path)]))
+    assert not [r["name"] for r in records if r["doc_id"] in ("s4", "s5")]
