@@ -63,3 +63,12 @@ def test_a_country_before_a_comma_and_another_country_is_a_list(geocoder: Geocod
     """ "Iraq, Iran" is no Iranian town called Iraq."""
     found = places(geocoder, "Officials from Armenia, Georgia, Iraq, Iran and Syria met on Monday.")
     assert where(found)["Iraq"] == ("Iraq", None)
+
+
+def test_a_small_town_heading_a_longer_proper_name_is_no_place(geocoder: Geocoder) -> None:
+    """A "Simba Coach" bus is a company's, not the Kenyan village of Simba; "Embu Town" and "Marakwet
+    East" are still the places, and so is a town before a weekday."""
+    found = places(geocoder, "Riders burnt down a Simba Coach bus in Malindi on Saturday.")
+    assert [m.span.text for m in found] == ["Malindi"]
+    found = places(geocoder, "Residents of Embu Town protested. Clashes in Moyale Monday hurt two.")
+    assert [m.span.text for m in found] == ["Embu", "Moyale"]
