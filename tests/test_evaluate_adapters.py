@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from conflictlens.errors import EvalError
 from conflictlens.evaluate import ADAPTERS, NO_EVENT, run_benchmark
 from conflictlens.evaluate.adapters.acled import acled_date
 from conflictlens.evaluate.mappings import load_mappings
+from conflictlens.geo import Geocoder
 from conflictlens.model import Document, Event, PartialDate, Precision
 
 FORMATS = load_mappings().acled.date_formats
@@ -241,6 +243,32 @@ def test_gtd_attack_type_accuracy_maps_predictions_back(gtd_file: Path) -> None:
     assert (attack.name, attack.correct, attack.n) == ("gtd_attack_type", 2, 3)
     assert [(c.gold, c.predicted) for c in attack.confusions] == [("Armed Assault", "(other)")]
     assert report.metrics()["fields.sub_event_type"] == pytest.approx(1 / 3)
+
+
+def test_a_gold_place_without_coordinates_is_found_by_its_name_in_any_spelling(
+    tmp_path: Path, geocoder: Geocoder
+) -> None:
+    """GTD gives a city's name only: a predicted point at Gaalkacyo agrees with "Galkayo"."""
+    path = write_jsonl(
+        tmp_path / "gtd.jsonl",
+        [gtd_row("1", country_txt="Somalia", provstate="Mudug", city="Galkayo")],
+    )
+    guess = event(
+        "1",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+        location="Gaalkacyo",
+        latitude=6.7697,
+        longitude=47.4308,
+    )
+    by_name = run_benchmark("gtd", path, answers({"1": [guess]}))
+    assert by_name.metrics()["fields.location"] == 0.0  # the spellings differ
+    placed = run_benchmark("gtd", path, answers({"1": [guess]}), places=geocoder.points_named)
+    assert placed.metrics()["fields.location"] == 1.0
+    assert any("placed by their name" in note for note in placed.notes)
+    elsewhere = replace(guess, latitude=2.04, longitude=45.34)  # Mogadishu
+    missed = run_benchmark("gtd", path, answers({"1": [elsewhere]}), places=geocoder.points_named)
+    assert missed.metrics()["events.f1"] == 0.0  # too far from any Galkayo to be its event
 
 
 # --- CASE 2021 ----------------------------------------------------------------------------------

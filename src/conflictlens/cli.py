@@ -278,7 +278,14 @@ def evaluate(
     if benchmark is not None:
         if path is None:
             raise click.UsageError(f"give the path of the {benchmark} file after its name")
-        report = run_benchmark(benchmark, path, extract, limit=limit, errors=wanted)
+        report = run_benchmark(
+            benchmark,
+            path,
+            extract,
+            limit=limit,
+            errors=wanted,
+            places=pipeline.geocoder.points_named,
+        )
     elif gold_files and articles:
         report = evaluate_gold_paths(extract, gold_files, articles, errors=wanted)
     else:

@@ -4,7 +4,9 @@ A pair is *admissible* (may be matched) when, for what the gold states:
 
 - type: the same ``event_type``;
 - place: within ``max_km`` of each other, or the same place name; when either side has no
-  coordinates, the same place name (two events without a place name also agree);
+  coordinates, the same place name (two events without a place name also agree), unless the
+  gold's name was placed in the gazetteer (``GoldEvent.named_points``): then within ``max_km``
+  of a place of that name;
 - date: the date ranges overlap (a month-precision date covers every day of its month), widened
   by ``date_slack_days``; a date missing on either side is compatible.
 
@@ -65,8 +67,16 @@ def _coordinates(event: Event) -> tuple[float, float] | None:
 
 
 def _distance(pred: Event, gold: GoldEvent) -> float | None:
+    """How far the predicted point lies from the gold's, or from the nearest place named like
+    the gold's location when the gold gives no point (None when either side has nothing)."""
     here, there = _coordinates(pred), gold.coordinates
-    return km_between(here, there) if here and there else None
+    if here is None:
+        return None
+    if there is not None:
+        return km_between(here, there)
+    if gold.named_points:
+        return min(km_between(here, point) for point in gold.named_points)
+    return None
 
 
 def _same_name(pred: Event, gold: GoldEvent) -> bool:
@@ -140,7 +150,11 @@ def _location(pred: Event, gold: GoldEvent, rules: MatchRules) -> bool | None:
     if not gold.states("location", "latitude"):
         return None
     distance = _distance(pred, gold)
-    return _same_name(pred, gold) if distance is None else distance <= rules.max_km
+    if distance is None:
+        return _same_name(pred, gold)
+    if gold.coordinates is None:  # placed by its name: the name itself agrees too
+        return distance <= rules.max_km or _same_name(pred, gold)
+    return distance <= rules.max_km
 
 
 def _date(pred: Event, gold: GoldEvent, rules: MatchRules) -> bool | None:

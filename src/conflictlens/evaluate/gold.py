@@ -91,6 +91,10 @@ class GoldEvent:
     extra: Mapping[str, object] = field(default_factory=dict, compare=False)
     origin: str = "<gold>"
     """``file:line`` the event was read from, for messages."""
+    named_points: tuple[tuple[float, float], ...] = field(default=(), compare=False)
+    """Where the places named like ``location`` lie, when the gold gives no coordinates
+    (:func:`conflictlens.evaluate.runner.place_gold_names`): a point near one of them is at
+    the gold's place whatever its spelling ("Galkayo", "Gaalkacyo")."""
 
     def states(self, *keys: str) -> bool:
         """True when the gold states any of ``keys``."""

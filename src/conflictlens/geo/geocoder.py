@@ -20,6 +20,7 @@ from conflictlens.geo.cues import Cues
 from conflictlens.geo.datafiles import GeoData, load_geo_data
 from conflictlens.geo.gazetteer import FORMAT, Gazetteer
 from conflictlens.geo.homes import Home
+from conflictlens.geo.names import name_keys
 from conflictlens.geo.resolve import Resolver
 from conflictlens.geo.scan import Scanner
 from conflictlens.geo.sources import source_versions
@@ -69,6 +70,17 @@ class Geocoder:
         order. ``lang`` is accepted for the pipeline's sake: cues of every language are used.
         ``home``: where the document's outlet writes from (:mod:`conflictlens.geo.homes`)."""
         return self._resolver.resolve(text, folded, self._scanner.scan(text, folded), home)
+
+    def points_named(self, name: str) -> list[tuple[float, float]]:
+        """(latitude, longitude) of every place the index holds under ``name`` (any of its
+        spellings: "Galkayo" is Gaalkacyo's), for telling whether a point is the named place."""
+        gaz, points = self.gazetteer, []
+        for key, _ in name_keys(name):
+            value = gaz.keys.get(key, 0) >> 3
+            if value:
+                places = [posting >> 2 for posting in gaz.entry(value)]  # postings carry flags
+                points += [(gaz.latitude[p], gaz.longitude[p]) for p in places]
+        return points
 
     def areas(self, text: str, folded: str) -> list[tuple[str, str]]:
         """(country ISO code, admin1 key or "") of each name of the document that lies in one
