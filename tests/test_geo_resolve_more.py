@@ -66,9 +66,19 @@ def test_a_country_before_a_comma_and_another_country_is_a_list(geocoder: Geocod
 
 
 def test_a_small_town_heading_a_longer_proper_name_is_no_place(geocoder: Geocoder) -> None:
-    """A "Simba Coach" bus is a company's, not the Kenyan village of Simba; "Embu Town" and "Marakwet
-    East" are still the places, and so is a town before a weekday."""
+    """A "Simba Coach" bus is a company's, not the Kenyan village of Simba; "Embu Town" and
+    "Marakwet East" are still the places, and so is a town before a weekday."""
     found = places(geocoder, "Riders burnt down a Simba Coach bus in Malindi on Saturday.")
     assert [m.span.text for m in found] == ["Malindi"]
     found = places(geocoder, "Residents of Embu Town protested. Clashes in Moyale Monday hurt two.")
     assert [m.span.text for m in found] == ["Embu", "Moyale"]
+
+
+def test_a_country_that_is_also_a_word_is_the_place_after_a_preposition(
+    geocoder: Geocoder,
+) -> None:
+    """Chad and Jordan are also given names: after "to" or "in" they are the countries,
+    after "of" (the family of Jordan Smith) they stay no place."""
+    found = places(geocoder, "Thousands of refugees fled from Darfur to Chad last week.")
+    assert where(found)["Chad"] == ("Chad", None)
+    assert not places(geocoder, "Aid workers said the family of Jordan Smith was safe.")

@@ -126,6 +126,8 @@ class Cues:
         """Words after a GeoNames name that make it a person's or body's ("said", "Police")."""
         self.person_before = frozenset(_phrases(cues.get("person_before")))
         """Words before a GeoNames name that make it a person's ("Mr.", "Sheriff")."""
+        self.ambiguous_after = frozenset(_phrases(cues.get("ambiguous_after")))
+        """Prepositions after which a name that is also a word is the place ("in Chad")."""
         self.place_before = frozenset(_phrases(cues.get("place_before")))
         """Prepositions after which a name is a place, whatever follows it ("to Djibo said")."""
         self._demonyms = PhraseMatcher(
