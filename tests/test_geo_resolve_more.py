@@ -82,3 +82,11 @@ def test_a_country_that_is_also_a_word_is_the_place_after_a_preposition(
     found = places(geocoder, "Thousands of refugees fled from Darfur to Chad last week.")
     assert where(found)["Chad"] == ("Chad", None)
     assert not places(geocoder, "Aid workers said the family of Jordan Smith was safe.")
+
+
+def test_australian_state_abbreviations(geocoder: Geocoder) -> None:
+    found = places(geocoder, "Floods hit northern N.S.W. and south-east Qld on Monday.")
+    assert where(found) == {
+        "N.S.W.": ("Australia", "New South Wales"),
+        "Qld": ("Australia", "Queensland"),
+    }
