@@ -9,6 +9,8 @@ import pytest
 from conflictlens import Pipeline
 from conflictlens.model import Document, PartialDate
 
+CLASH = "Armed clash"
+
 
 def _sub_types(pipeline: Pipeline, text: str, lang: str = "en") -> list[str]:
     doc = Document(doc_id="t", text=text, lang=lang, published=PartialDate.parse("2025-03-12"))
@@ -165,3 +167,120 @@ def test_a_crowd_attacking_or_lynching_is_mob_violence(pipeline: Pipeline) -> No
     for text in told:
         found = pipeline.extract(Document("crowd", text, lang="fr"))
         assert [e.sub_event_type for e in found] == ["Mob violence"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # With no protest told, villagers throwing stones at a patrol are a mob.
+        (
+            "On 11 March, villagers pelted stones at a police patrol enforcing the curfew in "
+            "Kisumu.",
+            "Mob violence",
+        ),
+        (
+            "On 11 March, a group of youths threw stones at officers who asked them to disperse "
+            "in Mombasa.",
+            "Mob violence",
+        ),
+        # Thrown by protesters, or beside a riot, the stones make a violent demonstration.
+        (
+            "On 11 March, protesters threw stones at the police outside parliament in Nairobi.",
+            "Violent demonstration",
+        ),
+        (
+            "On 11 March, traders rioted in Eldoret, threw stones and lit bonfires.",
+            "Violent demonstration",
+        ),
+        ("On 11 March, rioters pelted stones at the police in Kisumu.", "Violent demonstration"),
+    ],
+)
+def test_stones_thrown_riot_only_where_a_protest_or_riot_is_told(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    assert _sub_types(pipeline, text) == [expected]
+
+
+def test_stones_thrown_in_russian_without_a_protest_are_a_mob(pipeline: Pipeline) -> None:
+    text = "11 марта жители посёлка забросали камнями полицейский патруль в Хасавюрте."
+    assert _sub_types(pipeline, text, lang="ru") == ["Mob violence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person set on fire was attacked; no property was destroyed.
+        "On 11 March, gunmen seized a trader at the market of Garissa and set him on fire.",
+        # A burned body found is what is left of an attack.
+        "On 11 March, the charred body of a herder was found near Marsabit.",
+    ],
+)
+def test_a_person_burned_is_an_attack(pipeline: Pipeline, text: str) -> None:
+    assert _sub_types(pipeline, text)[:1] == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Killing a member of an armed group is a battle, as killing a soldier is.
+        ("On 11 March, unknown gunmen shot and killed an Al Shabaab militant near Afgooye.", CLASH),
+        (
+            "On 11 March, soldiers executed two Al Shabaab fighters at a checkpoint near Afgooye.",
+            CLASH,
+        ),
+        # Men the text only suspects of being militants are civilians.
+        (
+            "On 11 March, soldiers executed three herders suspected of being militants near Djibo.",
+            "Attack",
+        ),
+    ],
+)
+def test_killing_a_named_armed_groups_member_is_a_clash(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    assert _sub_types(pipeline, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A crowd the text calls violent or rowdy riots, even as the police disperse it.
+        (
+            "On 11 March, police fired into the air to disperse a rowdy crowd in Kiambu.",
+            "Violent demonstration",
+        ),
+        (
+            "On 11 March, a march against fuel prices in Nakuru turned chaotic.",
+            "Violent demonstration",
+        ),
+        # A march broken up by the police is a protest with intervention.
+        (
+            "On 11 March, a demonstration of teachers was forcibly dispersed by police in Nairobi.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_a_crowds_turn_told_in_other_words(pipeline: Pipeline, text: str, expected: str) -> None:
+    assert _sub_types(pipeline, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An arrest the crowd protests or demands is its grievance.
+        (
+            "On 11 March, hundreds of residents took to the streets in Voi in a protest for the "
+            "arrest of a ward official accused of fraud.",
+            "Peaceful protest",
+        ),
+        # An arrest told before the protest is the police breaking it up.
+        (
+            "On 11 March, police arrested 12 students during a protest in Nakuru.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_an_arrest_the_crowd_protests_is_no_intervention(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    assert _sub_types(pipeline, text) == [expected]

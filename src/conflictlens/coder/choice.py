@@ -20,6 +20,7 @@ from conflictlens.coder.crowds import (
     crowd_trigger,
     force_without_crowd,
     grieved,
+    mob_read,
     same_clause,
 )
 from conflictlens.coder.speakers import STATE_KINDS, is_state_force
@@ -107,6 +108,7 @@ def _usable(mentions: SentenceMentions, weapon: WeaponMention | None) -> Sentenc
     """The sentence without its weak words that lack what they need, and without what a
     protest is held against (``grieved``): "seized his motorbike" beside "killed a farmer"
     leaves the killing to tell the event."""
+    mentions = mob_read(mentions)
     objects = grieved(mentions)
     usable = [
         t

@@ -27,6 +27,7 @@ __all__ = [
     "crowd_trigger",
     "force_without_crowd",
     "grieved",
+    "mob_read",
     "named_grievance",
     "protest_told",
     "same_clause",
@@ -66,6 +67,31 @@ Calibrated on the CASE 2021 development snippets and the ACLED development notes
 GRIEVANCE_WORDS = 4
 """Words between "protested against" and the event word it names: an article and adjectives
 ("protest over rising cases of mob justice"); calibrated on the ACLED development notes."""
+
+
+def mob_read(mentions: SentenceMentions) -> SentenceMentions:
+    """The sentence with its words of a crowd's violence ("pelted stones", "angry youths") read as
+    a riot where a protest is told ("protesters threw stones"), a riot word follows them ("threw
+    stones and set up barricades", "angry youths rioted") or names the throwers ("rioters pelted
+    stones"): ACLED's mob violence is a crowd's violence where no demonstration is told. A riot
+    told first and a mob after tells of the mob that set it off ("a riot broke out after a mob
+    lynched two men"); police dispersing stone throwers tell no demonstration of their own
+    ("residents pelted stones at the police who asked them to disperse")."""
+    if not any(t.sub_event_type == MOB for t in mentions.triggers):
+        return mentions
+    protest = any(t.sub_event_type == "Peaceful protest" for t in mentions.triggers) or any(
+        a.generic_kind == "protesters" for a in mentions.actors
+    )
+    riots = [t.span for t in mentions.triggers if t.sub_event_type == MOB_AT_PROTEST]
+    people = {a.span for a in mentions.actors}
+    triggers = [
+        replace(t, sub_event_type=MOB_AT_PROTEST)
+        if t.sub_event_type == MOB
+        and (protest or any(r.start > t.span.start or r in people for r in riots))
+        else t
+        for t in mentions.triggers
+    ]
+    return replace(mentions, triggers=triggers)
 
 
 def grieved(mentions: SentenceMentions) -> list[TriggerMention]:
@@ -157,6 +183,7 @@ def crowd_trigger(chosen: TriggerMention, mentions: SentenceMentions) -> Trigger
         (CROWD_ESCALATION.index(turn), t.span.start, t, turn)
         for t in triggers
         if (turn := _turn(t, turns_of, mentions)) in CROWD_ESCALATION
+        and not _arrest_demanded(t, triggers)
     ]
     _rank, _start, trigger, turn = min(turns, key=lambda item: item[:2])
     killed = any(c.count and c.kind == "killed" for c in mentions.casualties)
@@ -164,6 +191,17 @@ def crowd_trigger(chosen: TriggerMention, mentions: SentenceMentions) -> Trigger
         # Deadly force at a protest that did not turn violent is excessive.
         turn = "Excessive force against protesters"
     return trigger if trigger.sub_event_type == turn else replace(trigger, sub_event_type=turn)
+
+
+def _arrest_demanded(trigger: TriggerMention, triggers: list[TriggerMention]) -> bool:
+    """An arrest told after the protest word is what the crowd protests or demands ("protested
+    the arrest of a resident", "marched to demand the release of activists who were detained"),
+    not an intervention at the protest; one told before it is ("police arrested 23 journalists
+    during a protest")."""
+    return trigger.sub_event_type == ARRESTS and any(
+        t.sub_event_type == "Peaceful protest" and t.span.start < trigger.span.start
+        for t in triggers
+    )
 
 
 def _turn(trigger: TriggerMention, turns_of: dict[str, str], mentions: SentenceMentions) -> str:

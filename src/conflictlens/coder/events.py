@@ -242,11 +242,12 @@ class EventBuilder:
             target = roles.actor2 if roles else None
             if (
                 declared == "Attack"
-                and is_state_force(target)
+                and _armed_target(target)
                 and _beside(target, trigger, mentions)
             ):
                 # Violence against civilians needs civilians: a sniper who "shot and killed" a
-                # soldier fought a battle (ACLED codes attacks on state forces as clashes).
+                # soldier fought a battle, and so did gunmen who executed a militiaman (ACLED
+                # codes attacks on state forces and on armed groups as clashes).
                 return "Armed clash"
             if declared in CROWD_VIOLENCE and _crowd(roles.actor1 if roles else None):
                 # Residents or a mob who beat or kill someone are rioters, not an armed group:
@@ -384,6 +385,16 @@ def _beside(
     else:
         between = mentions.sentence.text[actor.span.end - base : trigger.span.start - base]
     return len(between.split()) <= TARGET_WORDS and not any(p in between for p in ",;:")
+
+
+def _armed_target(actor: ActorMention | None) -> bool:
+    """State forces, or an armed group or guards the text names: not men it only suspects of
+    being militants, whom ACLED counts among civilians ("killed three men suspected of being
+    militants")."""
+    if actor is None:
+        return False
+    named_armed = actor.inter in ARMED_INTER and actor.generic_kind != UNIDENTIFIED
+    return is_state_force(actor) or named_armed
 
 
 def _crowd(actor: ActorMention | None) -> bool:
