@@ -260,6 +260,16 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path, geo_cache: Path, geocoder: G
         ("قصف مدفعي على حي الشجاعية شرق غزة", "حي الشجاعية", 31.50, 34.48, "Palestine"),
         ("Al-Shabaab fighters entered Bulo Burde at dawn.", "Bulo Burde", 3.85, 45.57, "Somalia"),
         ("Des hommes armés ont attaqué Barsalogho.", "Barsalogho", 13.42, -1.07, "Burkina Faso"),
+        ("Удары по окрестностям Джиср-эш-Шугура.", "Джиср-эш-Шугура", 35.81, 36.32, "Syria"),
+        (
+            "Дрони уразили катер у Севастопольській бухті.",
+            "Севастопольській бухті",
+            44.62,
+            33.56,
+            "Ukraine",
+        ),
+        ("Катери знищено поблизу мису Тарханкут.", "мису Тарханкут", 45.35, 32.50, "Ukraine"),
+        ("طائرة مسيّرة باتجاه منطقة الجليل الأعلى", "الجليل الأعلى", 33.0, 35.5, "Israel"),
     ],
 )
 def test_front_line_villages_are_known(
