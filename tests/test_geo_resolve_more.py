@@ -90,3 +90,12 @@ def test_australian_state_abbreviations(geocoder: Geocoder) -> None:
         "N.S.W.": ("Australia", "New South Wales"),
         "Qld": ("Australia", "Queensland"),
     }
+
+
+def test_an_arabic_country_name_that_is_also_a_word_is_the_country_after_a_preposition(
+    geocoder: Geocoder,
+) -> None:
+    """المغرب is Morocco and also the sunset prayer: after في it is the country."""
+    found = places(geocoder, "وصل الوفد امس الى المغرب في زيارة رسمية")
+    assert [(m.span.text, m.place.country) for m in found] == [("المغرب", "Morocco")]
+    assert not places(geocoder, "ادى المصلون صلاة المغرب في المسجد")
