@@ -99,3 +99,10 @@ def test_an_arabic_country_name_that_is_also_a_word_is_the_country_after_a_prepo
     found = places(geocoder, "وصل الوفد امس الى المغرب في زيارة رسمية")
     assert [(m.span.text, m.place.country) for m in found] == [("المغرب", "Morocco")]
     assert not places(geocoder, "ادى المصلون صلاة المغرب في المسجد")
+
+
+def test_a_football_club_named_after_its_town_is_no_place(geocoder: Geocoder) -> None:
+    found = places(geocoder, "Real Madrid beat Manchester United 2-1 at home in Madrid.")
+    assert [m.span.text for m in found] == ["Madrid"]
+    found = places(geocoder, "فاز ريال مدريد على مانشستر يونايتد في لندن")
+    assert [m.span.text for m in found] == ["لندن"]
