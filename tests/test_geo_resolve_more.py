@@ -106,3 +106,12 @@ def test_a_football_club_named_after_its_town_is_no_place(geocoder: Geocoder) ->
     assert [m.span.text for m in found] == ["Madrid"]
     found = places(geocoder, "فاز ريال مدريد على مانشستر يونايتد في لندن")
     assert [m.span.text for m in found] == ["لندن"]
+
+
+def test_an_arabic_town_name_that_is_also_a_word_needs_the_documents_support(
+    geocoder: Geocoder,
+) -> None:
+    """صور is Tyre and also "pictures"."""
+    assert not places(geocoder, "نشر المصور صور المظاهرة امس")
+    found = places(geocoder, "قصفت طائرات اسرائيلية مدينة صور في جنوب لبنان")
+    assert where(found)["صور"] == ("Lebanon", "South")
