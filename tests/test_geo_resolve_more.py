@@ -111,7 +111,9 @@ def test_a_football_club_named_after_its_town_is_no_place(geocoder: Geocoder) ->
 def test_an_arabic_town_name_that_is_also_a_word_needs_the_documents_support(
     geocoder: Geocoder,
 ) -> None:
-    """صور is Tyre and also "pictures"."""
-    assert not places(geocoder, "نشر المصور صور المظاهرة امس")
+    """العمارة is Amarah and also "architecture", البيضاء Al-Bayda and also "white", صور Tyre
+    and also "pictures"."""
+    assert not places(geocoder, "تعكس المباني العمارة الاسلامية العريقة")
+    assert not places(geocoder, "تتواجد الاسود البيضاء في حالة برية")
     found = places(geocoder, "قصفت طائرات اسرائيلية مدينة صور في جنوب لبنان")
     assert where(found)["صور"] == ("Lebanon", "South")
