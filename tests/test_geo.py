@@ -270,6 +270,8 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path, geo_cache: Path, geocoder: G
         ),
         ("Катери знищено поблизу мису Тарханкут.", "мису Тарханкут", 45.35, 32.50, "Ukraine"),
         ("طائرة مسيّرة باتجاه منطقة الجليل الأعلى", "الجليل الأعلى", 33.0, 35.5, "Israel"),
+        ("A car bomb exploded in Hawija on Monday.", "Hawija", 35.32, 43.77, "Iraq"),
+        ("انفجرت عبوة ناسفة قرب معسكر التاجي", "معسكر التاجي", 33.53, 44.27, "Iraq"),
     ],
 )
 def test_front_line_villages_are_known(

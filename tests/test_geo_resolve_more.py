@@ -117,3 +117,20 @@ def test_an_arabic_town_name_that_is_also_a_word_needs_the_documents_support(
     assert not places(geocoder, "تتواجد الاسود البيضاء في حالة برية")
     found = places(geocoder, "قصفت طائرات اسرائيلية مدينة صور في جنوب لبنان")
     assert where(found)["صور"] == ("Lebanon", "South")
+
+
+def test_a_name_never_ends_inside_a_word_at_an_apostrophe(geocoder: Geocoder) -> None:
+    """The "At Ta" of "At Ta'mim" (Kirkuk's old name) is no Chinese town; "Kabul's" is Kabul."""
+    found = places(geocoder, "A bomb went off in Dibs, At Ta'mim, Iraq. Kabul's police said.")
+    assert where(found) == {
+        "Dibs": ("Iraq", "Kirkuk"),
+        "At Ta'mim": ("Iraq", "Kirkuk"),
+        "Iraq": ("Iraq", None),
+        "Kabul": ("Afghanistan", "Kabul"),
+    }
+
+
+def test_al_before_a_name_of_the_conflict_countries_is_its_article(geocoder: Geocoder) -> None:
+    """In "Al Muqdadiyah", the Iraqi town, "Al" is no given name as in "Al Smith"."""
+    found = places(geocoder, "On Thursday, in Al Muqdadiyah, Diyala, a car bomb exploded.")
+    assert where(found)["Muqdadiyah"] == ("Iraq", "Diyala")

@@ -20,7 +20,7 @@ from conflictlens.geo.evidence import (
     word_before,
 )
 from conflictlens.geo.gazetteer import FOCUS, FULL, MAIN, TRUSTED, Gazetteer
-from conflictlens.geo.names import key_tokens
+from conflictlens.geo.names import ARTICLES, key_tokens
 from conflictlens.geo.scan import Found, How
 from conflictlens.text.match import Match
 
@@ -103,7 +103,10 @@ class MentionReader:
         person = False
         cues = 0
         if single and not (arabic or dotted) and before not in self._cues.place_before:
-            cues = (GIVEN_NAME if beside_capital(text, found.start) else 0) | (
+            # "Al" before a name of the conflict countries is its article, not a given name.
+            article = before in ARTICLES and any(self._gaz.flags[p] & FOCUS for p, _ in candidates)
+            given = beside_capital(text, found.start) and not article
+            cues = (GIVEN_NAME if given else 0) | (
                 SPEAKS if after in self._cues.person_after else 0
             )
         if single and not (arabic or dotted):

@@ -162,7 +162,7 @@ class Scanner:
                     hit = self._in_latin(text, folded, position)
                 else:
                     hit = self._by_skeleton(text, folded, position, word, None)
-            if hit is not None:
+            if hit is not None and not _cut_mid_word(text, hit.end):
                 found.append(hit)
                 covered = hit.end
         return found
@@ -378,6 +378,14 @@ def _remember(memo: dict[str, _T], word: str, value: _T) -> _T:
         memo.clear()
     memo[word] = value
     return value
+
+
+def _cut_mid_word(text: str, end: int) -> bool:
+    """The name ends inside a word at an apostrophe ("At Ta" of "At Ta'mim"), not before a
+    possessive ("Kabul's")."""
+    if end + 1 >= len(text) or text[end] not in "'’" or not text[end + 1].isalpha():
+        return False
+    return not (text[end + 1] in "sS" and not text[end + 2 : end + 3].isalpha())
 
 
 def _goes_on(text: str, end: int) -> bool:
