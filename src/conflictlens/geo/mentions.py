@@ -103,7 +103,8 @@ class MentionReader:
         person = False
         cues = 0
         if single and not (arabic or dotted) and before not in self._cues.place_before:
-            # "Al" before a name of the conflict countries is its article, not a given name.
+            # "Al" before a name of the conflict countries is its article, not a given name
+            # ("Al Muqdadiyah"; GTD event location 0.729 to 0.730, LGL unchanged).
             article = before in ARTICLES and any(self._gaz.flags[p] & FOCUS for p, _ in candidates)
             given = beside_capital(text, found.start) and not article
             cues = (GIVEN_NAME if given else 0) | (
