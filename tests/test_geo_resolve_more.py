@@ -134,3 +134,9 @@ def test_al_before_a_name_of_the_conflict_countries_is_its_article(geocoder: Geo
     """In "Al Muqdadiyah", the Iraqi town, "Al" is no given name as in "Al Smith"."""
     found = places(geocoder, "On Thursday, in Al Muqdadiyah, Diyala, a car bomb exploded.")
     assert where(found)["Muqdadiyah"] == ("Iraq", "Diyala")
+
+
+def test_jammu_and_kashmir_is_the_state_not_the_city_of_jammu(geocoder: Geocoder) -> None:
+    found = places(geocoder, "In Tahab, Pulwama, Jammu and Kashmir, India, a bomb went off.")
+    assert where(found)["Jammu and Kashmir"] == ("India", "Kashmir")
+    assert "Jammu" not in where(found)
