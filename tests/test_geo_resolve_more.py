@@ -140,3 +140,14 @@ def test_jammu_and_kashmir_is_the_state_not_the_city_of_jammu(geocoder: Geocoder
     found = places(geocoder, "In Tahab, Pulwama, Jammu and Kashmir, India, a bomb went off.")
     assert where(found)["Jammu and Kashmir"] == ("India", "Kashmir")
     assert "Jammu" not in where(found)
+
+
+def test_a_province_after_a_town_and_a_comma_is_the_province_not_its_capital(
+    geocoder: Geocoder,
+) -> None:
+    found = places(geocoder, "On Tuesday, in Sungai Kolok, Narathiwat, Thailand, a man was shot.")
+    assert [(m.span.text, m.place.feature) for m in found] == [
+        ("Sungai Kolok", "city"),
+        ("Narathiwat", "admin1"),
+        ("Thailand", "country"),
+    ]
