@@ -144,10 +144,13 @@ def _reasons(pred: Event, gold: GoldEvent, rules: MatchRules) -> tuple[str, ...]
 
 
 def _apart(pred: Event, gold: GoldEvent) -> str:
-    there = gold.coordinates
-    if pred.latitude is None or pred.longitude is None or there is None:
+    """How far apart the two places are: from the gold's point, else from the nearest place
+    named like the gold's location (``GoldEvent.named_points``)."""
+    points = (gold.coordinates,) if gold.coordinates is not None else gold.named_points
+    if pred.latitude is None or pred.longitude is None or not points:
         return ""
-    return f" ({km_between((pred.latitude, pred.longitude), there):.0f} km apart)"
+    here = (pred.latitude, pred.longitude)
+    return f" ({min(km_between(here, there) for there in points):.0f} km apart)"
 
 
 def _missed(
