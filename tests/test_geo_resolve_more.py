@@ -151,3 +151,14 @@ def test_a_province_after_a_town_and_a_comma_is_the_province_not_its_capital(
         ("Narathiwat", "admin1"),
         ("Thailand", "country"),
     ]
+
+
+def test_a_village_missing_from_the_province_named_after_it_is_no_namesake_elsewhere(
+    geocoder: Geocoder,
+) -> None:
+    """No Bohdanivka of Donetsk province is in the gazetteer: the one of another province is
+    not it. A list of names ("Kupiansk, Donetsk and Zaporizhzhia") keeps every name."""
+    found = places(geocoder, "Rebel forces fired small arms near Bohdanivka, Donetsk.")
+    assert [m.span.text for m in found] == ["Donetsk"]
+    found = places(geocoder, "Shelling hit Kupiansk, Donetsk and Zaporizhzhia.")
+    assert [m.span.text for m in found] == ["Kupiansk", "Donetsk", "Zaporizhzhia"]
