@@ -99,3 +99,28 @@ def test_french_herders_of_a_community_who_shoot_are_its_militia(pipeline: Pipel
         lang="fr",
     )
     assert event.actor1 == "Fulani Ethnic Militia (Benin)"
+
+
+def test_the_agent_of_a_planted_device_is_the_perpetrator(pipeline: Pipeline) -> None:
+    event = _only(
+        pipeline,
+        "On 12 May 2024, a police truck ran over an IED planted by Al Shabaab near Mandera, Kenya.",
+    )
+    assert (event.actor1, event.actor2) == ("Al Shabaab", "Police Forces of Kenya")
+
+
+def test_a_unit_of_jnim_is_coded_as_jnim(pipeline: Pipeline) -> None:
+    event = _only(
+        pipeline,
+        "On 12 May 2024, suspected Katiba Macina militants attacked a gendarmerie post near "
+        "Djenne, Mali.",
+    )
+    assert event.actor1 == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_a_religious_figure_abducted_is_a_civilian(pipeline: Pipeline) -> None:
+    event = _only(
+        pipeline,
+        "On 12 May 2024, gunmen abducted a marabout in a village near Djibo, Burkina Faso.",
+    )
+    assert event.actor2 == "Civilians (Burkina Faso)"

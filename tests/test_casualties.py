@@ -167,6 +167,43 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("uk", "Вбито 45-річного чоловіка.", ["killed 1"]),
     ("ru", "Противник обстрелял город, ранена 67-летняя женщина.", ["injured 1"]),
     ("ru", "Ранили мужчину.", ["injured 1"]),
+    # One person named after the casualty word, even behind a noun that names what they are.
+    ("en", "Gunmen killed a cattle trader near the market.", ["killed 1"]),
+    ("en", "Militants assassinated the village chief at dawn.", ["killed 1"]),
+    ("en", "Bandits robbed the shop and killed the watchman.", ["killed 1"]),
+    ("en", "Police returned fire and killed the gunman.", ["killed 1"]),
+    ("en", "Gunmen killed a farmer and his brother.", ["killed 2"]),
+    # The subject of a passive is its victim, whatever the words that name it.
+    ("en", "1 commando was killed and 1 was wounded.", ["killed 1", "injured 1"]),
+    ("en", "Two Mayi Mayi fighters' aides were killed in the raid.", ["killed 2"]),
+    ("en", "One gendarme killed, the post ransacked.", ["killed 1"]),
+    # A singular pronoun is one person.
+    ("en", "He was later executed by his captors.", ["killed 1"]),
+    ("fr", "Il a été tué par balle.", ["killed 1"]),
+    ("ru", "Он был убит при обстреле.", ["killed 1"]),
+    # A number inside an article's noun phrase counts; a count "including" is part of another.
+    ("en", "The blast killed a total of 5 people.", ["killed 5"]),
+    ("en", "Four militants including a commander were killed.", ["killed 4"]),
+    # Names the codebook does not know, listed with "and", add up.
+    ("en", "Two Lobi and three Dagara were killed in the clash.", ["killed 5"]),
+    # A casualty word that did not happen, or a deed recalled about someone.
+    ("en", "The mob nearly lynched the suspect.", []),
+    ("en", "A man accused of killing a goat herder was arrested.", []),
+    # A singular passive auxiliary right before its verb is one victim, whatever names them.
+    ("en", "Omar Haji was shot dead outside his office.", ["killed 1"]),
+    ("fr", "Le maire a été assassiné devant la mairie.", ["killed 1"]),
+    ("es", "El alcalde fue asesinado a tiros.", ["killed 1"]),
+    ("ru", "Глава села был убит.", ["killed 1"]),
+    ("fr", "Un drone s'est abattu près d'un hangar.", []),
+    # A person named right after the casualty word is one victim; a group or a day is not.
+    ("en", "Gunmen shot and killed Omar Dahir, a local official, outside his home.",
+     ["killed 1"]),
+    # Bodies found are the dead.
+    ("en", "The bodies of 2 herders were found near the well.", ["killed 2"]),
+    # A toll left unknown, a date, a deed that is no one's death.
+    ("en", "Two guards were killed or wounded in the ambush.", []),
+    ("en", "Journalists killed in 12/98 were honoured.", []),
+    ("en", "The officers executed a coup at dawn.", []),
 ]  # fmt: skip
 
 

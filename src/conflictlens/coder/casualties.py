@@ -6,7 +6,10 @@ five", "поранено семеро", "قتل ثلاثة مدنيين"). Betwe
 "at least", articles) and the people counted ("civils", "soldiers", "человек"), with at most a
 couple of unknown words ("Palestinian") when a people word shows what was counted. A number
 followed by another noun ("3 drones", "12 attaques", "30 km", "45 %", "7 octobre") or a year is not
-a count. Each word and each number is used once, closest pairs first.
+a count. Each word and each number is used once, closest pairs first. The subject of a passive
+is its victim whatever names it ("One Mayi Mayi was killed"); a singular pronoun is one person;
+a count after "including" is part of the one before; "nearly", "tried to", "accused of" undo the
+casualty word after them.
 
 The words are data, under the ``casualties`` key of ``<lang>/numbers.yaml``; the number words come
 from :class:`conflictlens.text.numbers.NumberWords`. ACLED's readings of vague quantities apply
@@ -16,11 +19,23 @@ from :class:`conflictlens.text.numbers.NumberWords`. ACLED's readings of vague q
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from conflictlens.codebook.files import CodebookFiles
+from conflictlens.coder.casualty_words import (
+    BARRIERS,
+    GAP_TOKEN,
+    NEXT_WORD,
+    Kind,
+    Vocabulary,
+    Word,
+    casualty_lexicon,
+    month_words,
+    named_victims,
+    whole_words,
+    word_list,
+)
 from conflictlens.errors import CodebookError
 from conflictlens.model import CasualtyMention, Span
 from conflictlens.text.fold import fold
@@ -29,41 +44,31 @@ from conflictlens.text.numbers import NumberWords
 
 __all__ = ["CasualtyRules"]
 
-Kind = Literal["killed", "injured"]
-
 MAX_WORDS_BEFORE = 6
 """Words allowed between a count and the casualty word after it ("trois civils palestiniens
 ont été tués" has four)."""
 MAX_WORDS_AFTER = 4
 """Words allowed between a casualty word and the count after it ("ما لا يقل عن" has three)."""
 MAX_UNKNOWN_BEFORE = 2
+MAX_UNKNOWN_PASSIVE = 3
+"""Unknown words allowed before a passive verb, whose subject is its victim ("2 pro-government
+militia members were killed" has three); set on the ACLED notes' development half."""
+MAX_UNKNOWN_LISTED = 3
+"""Unknown words allowed in one item of a list of victims ("2 pro-government militia members and
+1 soldier"); set on the ACLED notes' development half."""
 MAX_UNKNOWN_AFTER = 1
 MAX_GAP_CHARS = 80
 """Beyond this many characters apart, a count and a casualty word are not read together."""
-_MAX_KNOWN = 50_000
 _ARTICLE_WINDOW = 48
 """How far before or after a casualty word an indefinite article is looked for."""
+_UNDONE_REACH = 40
+"""How far before a casualty word the words that undo it are looked for ("attempted to")."""
+_PHRASE_WORDS = 3
+"""Words between the first word of a noun phrase and a count in it: "a total of 5", "5 suspected
+Pokot herdsman"."""
 
-_GAP_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]")
-_NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:'[^\W\d_]+)*|[%٪])")
-_AGE = re.compile(r"\d+(?:-[^\W\d_]+)+")
-"""An age or a size written as one word ("67-річну", "70-year-old", "67-летняя"): it describes
-the person counted, so it stands between a casualty word and its count like an adjective."""
-_BARRIERS = frozenset(',;:()[].!?«»"،؛')
 _PERCENT = frozenset("%٪")
 _NUMBER_JOINTS = frozenset("/.:")
-
-
-@dataclass(frozen=True, slots=True)
-class _Word:
-    kind: Kind | None
-    """None for a statement that nobody was hurt ("aucune victime")."""
-    count: int | None = None
-    """A count the word carries itself: Arabic duals (قتيلان = two killed)."""
-    none: tuple[Kind, ...] = ()
-    """What a statement of no casualties is about."""
-    people: bool = False
-    """A people noun that carries its count ("قتل جندي" = one killed); no casualty word."""
 
 
 # Records made per sentence are plain slotted dataclasses: a frozen one costs three times as
@@ -72,7 +77,7 @@ class _Word:
 class _Hit:
     start: int
     end: int
-    word: _Word
+    word: Word
 
 
 @dataclass(slots=True)
@@ -94,108 +99,29 @@ class _Count:
     noun: bool = False
     """A people noun that counts itself ("a soldier", "man"): a number as near wins over it
     ("the man killed two herders")."""
-
-
-@dataclass(frozen=True, eq=False)
-class _Vocabulary:
-    """What each word of a gap is: barrier, unit, people or filler (else unknown).
-
-    Exact words are one dict lookup; stems ("civil*") are tried in the same order of precedence.
-    Answers are kept per word, so a language's common words are classified once.
-    """
-
-    exact: dict[str, str]
-    stems: tuple[tuple[str, tuple[str, ...]], ...]
-    clitics: str
-    known: dict[str, str] = field(default_factory=dict, compare=False)
-
-    @classmethod
-    def of(cls, classes: Sequence[tuple[str, Iterable[object]]], clitics: str) -> _Vocabulary:
-        exact: dict[str, str] = {}
-        stems: list[tuple[str, tuple[str, ...]]] = []
-        for name, words in classes:
-            folded = [fold(str(w)).strip() for w in words]
-            for word in folded:
-                if not word.endswith("*"):
-                    exact.setdefault(word, name)
-            stems.append((name, tuple(w[:-1] for w in folded if w.endswith("*"))))
-        return cls(exact, tuple(stems), clitics)
-
-    def classify(self, word: str) -> str:
-        known = self.known.get(word)
-        if known is None:
-            if len(self.known) >= _MAX_KNOWN:
-                self.known.clear()  # a bound on memory over very long runs
-            known = self.known[word] = self._classify(word)
-        return known
-
-    def _classify(self, word: str) -> str:
-        for candidate in self._readings(word):
-            exact = self.exact.get(candidate)
-            if exact is not None:
-                return exact
-            # The longest stem that fits says most: "villager*" (people) over "village*" (a
-            # unit), "attacker*" over "attack*"; among equals, the class listed first.
-            best, longest = "", 0
-            for name, stems in self.stems:
-                for stem in stems:
-                    if len(stem) > longest and candidate.startswith(stem):
-                        best, longest = name, len(stem)
-            if best:
-                return best
-        return "unknown"
-
-    def _readings(self, word: str) -> Iterable[str]:
-        """The word, without an elided article ("l'armée"), without Arabic clitics ("وأصيب")."""
-        yield word
-        if "'" in word:
-            yield word.rsplit("'", 1)[1]
-        stripped = word
-        while len(stripped) > 2 and stripped[0] in self.clitics:
-            stripped = stripped[1:]
-            yield stripped
-
-
-def _list(section: Mapping[str, Any], key: str, origin: str) -> list[object]:
-    value = section.get(key) or []
-    if not isinstance(value, list):
-        raise CodebookError(f"{origin}: casualties.{key} must be a list of words")
-    return value
-
-
-def _lexicon(section: Mapping[str, Any], origin: str) -> PhraseMatcher[_Word]:
-    entries: list[tuple[str, _Word]] = []
-    kinds: tuple[Kind, ...] = ("killed", "injured")
-    none = section.get("none") or {}
-    implied = section.get("implied") or {}
-    for kind in kinds:
-        entries += [(str(w), _Word(kind)) for w in _list(section, kind, origin)]
-        entries += [(str(w), _Word(None, none=(kind,))) for w in none.get(kind) or []]
-        for count, words in (implied.get(kind) or {}).items():
-            entries += [(str(w), _Word(kind, int(count))) for w in words]
-    entries += [(str(w), _Word(None, none=kinds)) for w in none.get("both") or []]
-    # People nouns with their own count share the scan: one pass over the sentence.
-    for count, words in (section.get("implied_people") or {}).items():
-        entries += [(str(w), _Word(None, int(count), people=True)) for w in words]
-    return PhraseMatcher(entries)
-
-
-def _month_words(files: CodebookFiles, lang: str) -> list[object]:
-    """Month names, so that "7 octobre" is a date rather than seven of something."""
-    months = files.read(f"{lang}/dates.yaml").get("months") or {}
-    return [w for words in months.values() for w in words or []]
+    aux: bool = False
+    """A singular passive auxiliary ("X was shot dead"): one victim, right before its verb."""
 
 
 @dataclass(frozen=True)
 class CasualtyRules:
     """One language's casualty rules, compiled once by :meth:`load`."""
 
-    lexicon: PhraseMatcher[_Word]
+    lexicon: PhraseMatcher[Word]
     numbers: NumberWords
-    vocabulary: _Vocabulary
+    vocabulary: Vocabulary
     months: frozenset[str]
+    days: frozenset[str]
+    """Month and weekday names: capitalised, but no one's name."""
+    names: bool
     adds: frozenset[str]
+    passive: frozenset[str]
+    determiners: frozenset[str]
     articles: re.Pattern[str] | None
+    pronouns: re.Pattern[str] | None
+    subsets: re.Pattern[str] | None
+    singular: re.Pattern[str] | None
+    undone: re.Pattern[str] | None
 
     @classmethod
     def load(cls, files: CodebookFiles, lang: str) -> CasualtyRules:
@@ -203,24 +129,41 @@ class CasualtyRules:
         section = files.read(origin).get("casualties") or {}
         if not isinstance(section, Mapping):
             raise CodebookError(f"{origin}: 'casualties' must be a mapping")
-        months = _month_words(files, lang)
-        articles = [re.escape(fold(str(a)).strip()) for a in _list(section, "articles", origin)]
+        months = month_words(files, lang)
+        implied = section.get("implied_people") or {}
+        # A singular people noun that counts itself is a people word too ("1 gendarme killed").
+        nouns = [w for count, words in implied.items() if int(count) == 1 for w in words or []]
+        adds = frozenset(fold(str(w)).strip() for w in word_list(section, "adds", origin))
         return cls(
-            lexicon=_lexicon(section, origin),
+            lexicon=casualty_lexicon(section, origin),
             numbers=NumberWords.load(files, lang),
             # Order matters: a word in two lists takes the first class.
-            vocabulary=_Vocabulary.of(
+            vocabulary=Vocabulary.of(
                 [
-                    ("barrier", _list(section, "barriers", origin)),
-                    ("unit", _list(section, "units", origin) + months),
-                    ("people", _list(section, "people", origin)),
-                    ("filler", _list(section, "filler", origin)),
+                    ("barrier", word_list(section, "barriers", origin)),
+                    ("unit", word_list(section, "units", origin) + months),
+                    ("people", word_list(section, "people", origin) + nouns),
+                    ("filler", word_list(section, "filler", origin)),
                 ],
                 clitics=fold(str(section.get("clitics") or "")),
+                adds=adds,
             ),
             months=frozenset(fold(str(m)).strip() for m in months),
-            adds=frozenset(fold(str(w)).strip() for w in _list(section, "adds", origin)),
-            articles=re.compile(rf"(?<!\w)(?:{'|'.join(articles)})(?!\w)") if articles else None,
+            days=frozenset(
+                fold(str(m)).strip().rstrip(".")
+                for m in months + month_words(files, lang, "weekdays")
+            ),
+            names=bool(section.get("names")),
+            adds=adds,
+            passive=frozenset(fold(str(w)).strip() for w in word_list(section, "passive", origin)),
+            determiners=frozenset(
+                fold(str(w)).strip() for w in word_list(section, "determiners", origin)
+            ),
+            articles=whole_words(word_list(section, "articles", origin)),
+            pronouns=whole_words(word_list(section, "pronouns", origin)),
+            subsets=whole_words(word_list(section, "subsets", origin)),
+            singular=whole_words(word_list(section, "singular", origin)),
+            undone=whole_words(word_list(section, "undone", origin), r"\s+$"),
         )
 
     def find(
@@ -233,17 +176,23 @@ class CasualtyRules:
         for m in self.lexicon.find_in(folded, start, end, scan):
             if m.payload.people:
                 implied.append(_Count(m.start, m.end, m.payload.count, noun=True))
-            else:
+            elif hits and (hits[-1].start, hits[-1].end) == (m.start, m.end):
+                continue  # one word listed twice ("tué", "tue"): one casualty word
+            elif not self._undone(folded, start, m.start):
                 hits.append(_Hit(m.start, m.end, m.payload))
         if not hits:
             return []  # the common case, kept cheap
+        if self.names:
+            ends = [h.end for h in hits]
+            names = named_victims(text, end, ends, self.days, self.vocabulary)
+            implied += [_Count(first, last, 1, weak=True, noun=True) for first, last in names]
         counts = self._counts(folded, start, end, hits, implied, scan)
         pairs = self._pairs(folded, hits, counts)
         used = {pair.count for pair in pairs}
         mentions: list[CasualtyMention] = []
         for pair in pairs:
             hit = hits[pair.word]
-            first, last, total = self._total(folded, hit, counts, pair.count, used)
+            first, last, total = self._total(folded, hits, pair.word, counts, pair.count, used)
             if total is not None and hit.word.kind is not None:
                 mentions.append(_mention(text, first, last, hit.word.kind, total))
         paired = {pair.word for pair in pairs}
@@ -267,38 +216,95 @@ class CasualtyRules:
         numbers = self.numbers.find(folded, start, end, scan)
         found = [_Count(n.start, n.end, n.value) for n in numbers]
         counts: list[_Count] = []
+        whole: _Count | None = None  # the last count that is not part of another
         for count in sorted(found + implied + self._articles(folded, start, end, hits), key=_at):
             if any(h.start < count.end and count.start < h.end for h in hits):
                 continue  # a number word inside a casualty phrase
             if counts and counts[-1].end > count.start:
                 continue  # an article or implied count inside a number phrase ("a dozen")
-            if count in implied and counts and not folded[counts[-1].end : count.start].strip():
-                continue  # "21 военнослужащий": the noun of a number, not a count of its own
-            if not self._counts_something_else(folded, start, end, count):
-                counts.append(count)
+            if count in implied and counts and self._in_phrase(folded, counts[-1], count):
+                # "21 военнослужащий", "5 Pokot herdsman": the noun of a number, not a count
+                continue
+            if self._counts_something_else(folded, start, end, count):
+                continue
+            if counts and counts[-1].weak and self._in_phrase(folded, counts[-1], count):
+                counts.pop()  # "killed a total of 5", "a further 3": the number counts
+            if whole is not None and self._subset(folded, whole, count, hits):
+                continue  # "3 militants including a commander": counted already
+            whole = count
+            counts.append(count)
         return counts
 
+    def _undone(self, folded: str, start: int, at: int) -> bool:
+        """Whether the words just before a casualty word say it did not happen, or happened
+        in another story: "nearly lynched", "tried to kill", "accused of killing"."""
+        if self.undone is None:
+            return False
+        return self.undone.search(folded, max(start, at - _UNDONE_REACH), at) is not None
+
+    def _subset(self, folded: str, whole: _Count, count: _Count, hits: Sequence[_Hit]) -> bool:
+        """Whether a count names part of the one before it ("including", "among them"), with
+        no casualty word between them and no punctuation after the word that says so ("three
+        killed, among them a girl, 17 injured": the 17 is a count of its own)."""
+        if self.subsets is None or any(whole.end <= h.start < count.start for h in hits):
+            return False
+        found = list(self.subsets.finditer(folded, whole.end, count.start))
+        return bool(found) and not BARRIERS.intersection(folded[found[-1].end() : count.start])
+
+    def _in_phrase(self, folded: str, first: _Count, then: _Count) -> bool:
+        """Whether ``then`` stands in the noun phrase ``first`` opens: a number after an
+        article ("a total of 5"), a people noun after a number ("1 police commando")."""
+        if then.weak or first.noun or (first.weak and then.noun):
+            return False
+        words = self.vocabulary.gap(folded[first.end : then.start])
+        if words is None or len(words) > _PHRASE_WORDS or "barrier" in words:
+            return False
+        return "people" not in words if first.weak else "unit" not in words
+
     def _articles(self, folded: str, start: int, end: int, hits: Sequence[_Hit]) -> list[_Count]:
-        """Indefinite articles near casualty words: "a pastor was killed" is one killed."""
-        if self.articles is None:
-            return []
+        """Indefinite articles near casualty words: "a pastor was killed" is one killed; and
+        singular personal pronouns, a person of their own: "he was killed", "shot him dead"."""
         first = max(start, min(h.start for h in hits) - _ARTICLE_WINDOW)
         last = min(end, max(h.end for h in hits) + _ARTICLE_WINDOW)
-        found = self.articles.finditer(folded, first, last)
-        return [_Count(m.start(), m.end(), 1, weak=True) for m in found]
+        found: list[_Count] = []
+        if self.articles is not None:
+            found += [
+                _Count(m.start(), m.end(), 1, weak=True)
+                for m in self.articles.finditer(folded, first, last)
+            ]
+        if self.pronouns is not None:
+            found += [
+                _Count(m.start(), m.end(), 1, weak=True, noun=True)
+                for m in self.pronouns.finditer(folded, first, last)
+            ]
+        if self.singular is not None:
+            found += [
+                _Count(m.start(), m.end(), 1, weak=True, noun=True, aux=True)
+                for m in self.singular.finditer(folded, first, last)
+            ]
+        return found
 
     def _counts_something_else(self, folded: str, start: int, end: int, count: _Count) -> bool:
         before = folded[max(start, count.start - 16) : count.start].split()
         if before and (before[-1] in self.months or before[-1].rstrip(".") in self.months):
             return True  # "October 7", "Oct. 7"
         joint, after = folded[count.end : count.end + 1], folded[count.end + 1 : count.end + 2]
+        ahead = folded[max(0, count.start - 2) : count.start]
+        if len(ahead) == 2 and ahead[1] in _NUMBER_JOINTS and ahead[0].isdigit():
+            return True  # the end of a date or a time: "killed in 12/98"
         if joint == "-" and after.isalpha():
             return True  # an age or a size: "a 70-year-old woman", "70-річна", "5-storey"
         if joint in _NUMBER_JOINTS and after.isdigit():
             return True  # a date, a time or a decimal: "23/03/2017", "10:30", "2.5"
-        follower = _NEXT_WORD.match(folded, count.end, end)
+        follower = NEXT_WORD.match(folded, count.end, end)
         word = follower.group(1) if follower else ""
         kind = self.vocabulary.classify(word) if word else ""
+        if (
+            kind == "unit"
+            and follower is not None
+            and self.vocabulary.people_at(folded, follower.end())
+        ):
+            kind = "people"  # a noun before a noun: "a cattle trader", "two village chiefs"
         if word in _PERCENT or kind == "unit":
             return True
         raw = folded[count.start : count.end]
@@ -344,14 +350,31 @@ class CasualtyRules:
         if any(left <= first and last <= right for first, last in spans):
             return None  # another count or casualty word stands between
         gap = folded[left:right]
-        words = self._gap_words(self._before_joined_verb(gap) if before else gap)
+        if before:
+            gap = self.vocabulary.before_joined_verb(gap)
+        elif count.noun or not count.weak:  # an article alone may be any verb's object
+            gap = self.vocabulary.after_joined_verb(gap)
+        words = self.vocabulary.gap(gap, then_people=count.noun and not before)
         if words is None or "unit" in words or "barrier" in words:
             return None
         unknown = words.count("unknown")
+        if count.aux and (not before or any(w != "filler" for w in words)):
+            return None  # "Faisal was later found dead"; not "was arrested, then 3 killed"
         if before:
-            if len(words) > MAX_WORDS_BEFORE or unknown > MAX_UNKNOWN_BEFORE:
+            # "1 commando was killed": the subject of a passive is its victim, whatever it is
+            tokens = GAP_TOKEN.findall(gap)
+            passive = bool(self.passive) and any(t in self.passive for t in tokens)
+            limit = MAX_UNKNOWN_PASSIVE if passive else MAX_UNKNOWN_BEFORE
+            if len(words) > MAX_WORDS_BEFORE or unknown > limit:
                 return None
-            if (unknown or count.weak) and not count.noun and "people" not in words and words:
+            if count.weak and count.noun and not count.aux and words and not passive:
+                return None  # a pronoun is the victim of "he died", "he was killed" only
+            if (
+                (unknown or count.weak)
+                and not (count.noun or passive)
+                and "people" not in words
+                and words
+            ):
                 # "12 attaques ont tué": the number counts something else (a people noun that
                 # counts itself says who: "a woman was found dead")
                 return None
@@ -364,49 +387,37 @@ class CasualtyRules:
                 or (count.weak and words)
             ):
                 return None
-            if unknown and not self._people_follow(folded, count):
-                return None  # "killed in 3 attacks"
+            # "killed in 3 attacks" counts no one; "killed the Koglweogo chief" counts one
+            named = count.noun and self._determined(gap)
+            if unknown and not named and not self.vocabulary.people_at(folded, count.end):
+                return None
         return (
-            len(words) + unknown,
+            len(words) + unknown + (MAX_GAP_CHARS if count.aux else 0),  # the last resort
             int(count.weak or count.noun),
             0 if before else 1,
             right - left,
         )
 
-    def _before_joined_verb(self, gap: str) -> str:
-        """The gap up to an "and" that joins another verb to the casualty word: the victims of
-        "4 youths were attacked and killed" or "2 soldiers were kidnapped and later killed"
-        are the subject of both verbs. Without a word before the "and", the gap is kept."""
-        tokens = list(_GAP_TOKEN.finditer(gap))
-        while tokens and self.vocabulary.classify(tokens[-1].group()) == "filler":
-            tokens.pop()
-        if len(tokens) < 2 or tokens[-1].group() not in self.adds:
-            return gap
-        if self.vocabulary.classify(tokens[-2].group()) != "unknown":
-            return gap  # "two soldiers and ... killed" lists victims; that is _total's job
-        return gap[: tokens[-1].start()]
-
-    def _gap_words(self, gap: str) -> list[str] | None:
-        """The class of each word of a gap, or None when punctuation cuts it."""
-        classes: list[str] = []
-        for token in _GAP_TOKEN.findall(_AGE.sub(" ", gap)):
-            if len(token) == 1 and not token.isalnum():
-                if token in _BARRIERS:
-                    return None
-                continue
-            classes.append(self.vocabulary.classify(token))
-        return classes
-
-    def _people_follow(self, folded: str, count: _Count) -> bool:
-        follower = _NEXT_WORD.match(folded, count.end)
-        return follower is not None and self.vocabulary.classify(follower.group(1)) == "people"
+    def _determined(self, gap: str) -> bool:
+        """Whether a gap opens with a determiner ("the", "his"): the noun phrase of the
+        person named after it, rather than a prepositional phrase ("the killing of ...")."""
+        first = NEXT_WORD.match(gap)
+        return first is not None and first.group(1) in self.determiners
 
     # --- "two women and one child were killed" ----------------------------------------------
 
     def _total(
-        self, folded: str, hit: _Hit, counts: Sequence[_Count], index: int, used: set[int]
+        self,
+        folded: str,
+        hits: Sequence[_Hit],
+        word: int,
+        counts: Sequence[_Count],
+        index: int,
+        used: set[int],
     ) -> tuple[int, int, int | None]:
-        """The span and the total of a count and of the counts listed with it by "and"."""
+        """The span and the total of a count and of the counts listed with it by "and"; a
+        list does not reach across another casualty word ("one died and four were hurt")."""
+        hit = hits[word]
         step = -1 if counts[index].end <= hit.start else 1
         total = counts[index].value
         first, last = min(hit.start, counts[index].start), max(hit.end, counts[index].end)
@@ -414,7 +425,12 @@ class CasualtyRules:
         while total is not None and 0 <= following < len(counts) and following not in used:
             left, right = sorted((counts[current], counts[following]), key=_at)
             value = counts[following].value
-            if value is None or not self._listed(folded[left.end : right.start], left.noun):
+            # a bare noun after "and" is another word for the same people: "scholar and teacher"
+            bare = right.noun and not right.weak and " " not in folded[right.start : right.end]
+            gap = folded[left.end : right.start]
+            if value is None or left.aux or not self._listed(gap, left.noun, strict=bare):
+                break
+            if any(left.end <= h.start and h.end <= right.start for h in hits):
                 break
             used.add(following)
             total += value
@@ -422,18 +438,22 @@ class CasualtyRules:
             current, following = following, following + step
         return first, last, total
 
-    def _listed(self, gap: str, noun: bool = False) -> bool:
+    def _listed(self, gap: str, noun: bool = False, strict: bool = False) -> bool:
         """Whether a gap reads "<people> and": the end of one item of a list of victims. After
         a people noun that counts itself, "and" alone will do ("a man and a woman")."""
-        tokens = [t for t in _GAP_TOKEN.findall(gap) if t.isalnum() or "'" in t]
+        tokens = [t for t in GAP_TOKEN.findall(gap) if t.isalnum() or "'" in t]
+        while len(tokens) > 1 and tokens[-1] in self.determiners and tokens[-2] in self.adds:
+            tokens.pop()  # "a farmer and his brother"
         if noun and len(tokens) == 1 and tokens[0] in self.adds:
             return True
         if len(tokens) < 2 or tokens[-1] not in self.adds:
             return False
         classes = [self.vocabulary.classify(t) for t in tokens[:-1]]
+        # Names the codebook does not know count people when nothing else stands with them:
+        # "two Fulani and two Pila Pila were killed", "5 ISGS and 2 JNIM militants"
         return (
-            "people" in classes
-            and classes.count("unknown") <= MAX_UNKNOWN_BEFORE
+            ("people" in classes or (not strict and all(c == "unknown" for c in classes)))
+            and classes.count("unknown") <= MAX_UNKNOWN_LISTED
             and all(c in ("people", "unknown", "filler") for c in classes)
         )
 

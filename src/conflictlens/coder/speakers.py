@@ -134,6 +134,8 @@ def is_passive(mentions: SentenceMentions, trigger: TriggerMention) -> bool:
             return True  # the trigger itself is passive: "came under", "sont tombés sur"
         if 0 <= trigger.span.start - cue.span.end <= PASSIVE_WINDOW_CHARS:
             return True
+        if 0 <= cue.span.start - trigger.span.end <= 1 and " " in cue.span.text.strip():
+            return True  # a weapon and its agent: "an IED planted by Al Shabaab"
     return False
 
 
