@@ -222,7 +222,7 @@ def test_no_town_abroad_by_a_look_alike_or_a_small_namesake_in_a_home_outlets_no
 ) -> None:
     notes = [
         "Worshippers prevented the Friday prayer at the Grand Mosque.",  # not Moscow
-        "Gunmen attacked the gendarmerie in Inata overnight.",  # not Inada, Japan
+        "A supply convoy was ambushed near Inata on Tuesday.",  # not Inada, Japan
     ]
     path = tmp_path / "sahel.jsonl"
     rows = [
