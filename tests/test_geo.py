@@ -271,6 +271,20 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path, geo_cache: Path, geocoder: G
         ("Катери знищено поблизу мису Тарханкут.", "мису Тарханкут", 45.35, 32.50, "Ukraine"),
         ("طائرة مسيّرة باتجاه منطقة الجليل الأعلى", "الجليل الأعلى", 33.0, 35.5, "Israel"),
         ("A car bomb exploded in Hawija on Monday.", "Hawija", 35.32, 43.77, "Iraq"),
+        (
+            "Gunmen attacked a school near Kongoussi, Bam province.",
+            "Bam province",
+            13.33,
+            -1.53,
+            "Burkina Faso",
+        ),
+        (
+            "Des hommes armés ont enlevé un commerçant dans un village du Soum.",
+            "Soum",
+            14.10,
+            -1.63,
+            "Burkina Faso",
+        ),
         ("انفجرت عبوة ناسفة قرب معسكر التاجي", "معسكر التاجي", 33.53, 44.27, "Iraq"),
     ],
 )
