@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conflictlens import Pipeline
-from conflictlens.model import Document, PartialDate
+from conflictlens.model import Document, Event, PartialDate
 
 CLASH = "Armed clash"
 
@@ -284,3 +284,114 @@ def test_an_arrest_the_crowd_protests_is_no_intervention(
     pipeline: Pipeline, text: str, expected: str
 ) -> None:
     assert _sub_types(pipeline, text) == [expected]
+
+
+def _events(pipeline: Pipeline, text: str, lang: str) -> list[Event]:
+    doc = Document(doc_id="t", text=text, lang=lang, published=PartialDate.parse("2025-03-12"))
+    return pipeline.extract(doc)
+
+
+def test_a_headline_joins_the_event_of_its_own_kind_and_place(pipeline: Pipeline) -> None:
+    # The headline sums up two events: the peaceful one keeps its sub-type.
+    text = (
+        "Мирна акція у Львові, у Харкові натовп заблокував дорогу\n\n"
+        "У неділю у Львові кілька сотень студентів вийшли на мирну акцію проти підвищення плати "
+        "за навчання.\n\n"
+        "У суботу в Харкові натовп заблокував дорогу, частина натовпу розбила вікна автобуса."
+    )
+    events = _events(pipeline, text, "uk")
+    assert [(e.location, e.sub_event_type) for e in events] == [
+        ("Lviv", "Peaceful protest"),
+        ("Kharkiv", "Violent demonstration"),
+    ]
+
+
+def test_a_headlines_speaker_is_not_the_events_place(pipeline: Pipeline) -> None:
+    text = (
+        "Ankara says it shot down a drone over Idlib\n\n"
+        "The Turkish military said on Tuesday it had shot down an armed drone over Idlib province."
+    )
+    assert [e.location for e in _events(pipeline, text, "en")] == ["Idleb"]
+
+
+def test_a_place_right_before_a_speaking_word_is_the_speakers(pipeline: Pipeline) -> None:
+    text = (
+        "Ukrainian air defences destroyed six Russian drones over the Kharkiv region on Sunday, "
+        "officials in Kyiv said."
+    )
+    events = _events(pipeline, text, "en")
+    assert [(e.sub_event_type, e.location) for e in events] == [
+        ("Disrupted weapons use", "Kharkiv")
+    ]
+
+
+def test_a_capitalised_weekday_inside_a_name_is_no_date(pipeline: Pipeline) -> None:
+    # "Domingo" is the commander's name; the 12th (a Wednesday) is the only date to go by.
+    text = "Hombres del comandante Domingo Pérez atacaron con fusiles una patrulla en Tame."
+    events = _events(pipeline, text, "es")
+    assert [str(e.event_date) for e in events] == ["2025-03-12"]
+
+
+def test_a_toll_at_a_new_place_and_day_sets_the_scene(pipeline: Pipeline) -> None:
+    text = (
+        "La policía dispersó ayer con gases lacrimógenos a cientos de manifestantes en Valencia. "
+        "En Barquisimeto, la jornada del lunes terminó con dos muertos. Tres personas murieron "
+        "por disparos de militares durante una marcha."
+    )
+    events = _events(pipeline, text, "es")
+    assert [e.location for e in events] == ["Valencia", "Barquisimeto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Le Jihad islamique a revendiqué mercredi un tir de roquettes sur Ashdod. L'armée a "
+            "précisé que les roquettes avaient été interceptées au-dessus d'Ashdod.",
+            "fr",
+        ),
+        (
+            "La Yihad Islámica reivindicó el miércoles el lanzamiento de cohetes contra Ashdod. "
+            "Los cohetes fueron interceptados sobre Ashdod, según el Ejército.",
+            "es",
+        ),
+    ],
+)
+def test_a_claimed_launch_stopped_before_it_struck_is_the_interception(
+    pipeline: Pipeline, text: str, lang: str
+) -> None:
+    events = _events(pipeline, text, lang)
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+    assert events[0].actor2 is not None  # the side whose weapon was stopped
+
+
+def test_a_crowd_rioting_over_detained_men_is_one_riot(pipeline: Pipeline) -> None:
+    text = (
+        "У п'ятницю у Львові кілька десятків людей оточили автобус, в якому сиділи затримані "
+        "чоловіки. Частина натовпу розбила вікна автобуса."
+    )
+    assert [e.sub_event_type for e in _events(pipeline, text, "uk")] == ["Violent demonstration"]
+
+
+def test_a_jet_that_bombed_a_market_made_an_air_strike(pipeline: Pipeline) -> None:
+    text = "Four farmers died when an army jet bombed a market in Darfur on Monday."
+    assert _sub_types(pipeline, text) == ["Air/drone strike"]
+
+
+def test_a_region_in_a_groups_name_is_not_the_events_place(pipeline: Pipeline) -> None:
+    text = (
+        "Un convoi de l'armée malienne est tombé jeudi dans une embuscade près de Tombouctou. "
+        "Le gouvernement a confirmé l'attaque, revendiquée par l'État islamique au Sahel, et "
+        "annoncé quatre soldats tués."
+    )
+    events = _events(pipeline, text, "fr")
+    assert [e.location for e in events] == ["Timbuktu"]
+
+
+def test_militants_claiming_a_groups_attack_are_that_group(pipeline: Pipeline) -> None:
+    text = (
+        "Боевики JNIM напали на военный лагерь у города Тимбукту, заявила группировка. "
+        "Боевики утверждают, что убили двенадцать солдат."
+    )
+    events = _events(pipeline, text, "ru")
+    assert [e.sub_event_type for e in events] == [CLASH]

@@ -284,6 +284,8 @@ def _armed(
         return True
     if trigger.sub_event_type != DISRUPTED:
         return False
+    if weapon is not None and weapon.weapon not in HAND_WEAPONS:
+        return True  # "shot down a rocket the militia fired": whose weapon was stopped
     # "gunmen" names people and "shot dead" an act, not a gun that could be seized.
     taken = [a.span for a in mentions.actors] + [t.span for t in mentions.triggers]
     return any(

@@ -17,7 +17,7 @@ from conflictlens.coder.attribution import claim_of, statement_claim
 from conflictlens.coder.choice import HAND_WEAPONS, primary_trigger
 from conflictlens.coder.crowds import named_grievance
 from conflictlens.coder.followups import attach_casualties, attach_statements, casualty_followup
-from conflictlens.coder.grouping import Candidate, group_candidates
+from conflictlens.coder.grouping import Candidate, drop_intercepted, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.news import before_context, is_headline, is_reference
 from conflictlens.coder.places import choose_place
@@ -28,6 +28,7 @@ from conflictlens.coder.setting import (
     fill_dates,
     main_country,
     most_specific,
+    new_scene,
     own_date,
     recalled_or_planned,
     set_place,
@@ -101,12 +102,13 @@ class EventBuilder:
         followups: list[SentenceMentions] = []
         last_place: PlaceMention | None = None
         event_place: PlaceMention | None = None
+        scene = False
         country = main_country(sentences, home_country)
         for mentions in sentences:
             # A sentence that names no place goes on at the place of the last event told, else
             # at the last place named: background between ("les FDS, alliées de Washington")
             # is not where the story is.
-            candidate = self._candidate(doc, mentions, event_place or last_place, country)
+            candidate = self._candidate(doc, mentions, event_place or last_place, country, scene)
             if candidate is not None:
                 candidates.append(candidate)
             elif not mentions.triggers and (claim := statement_claim(mentions)) is not None:
@@ -116,6 +118,9 @@ class EventBuilder:
             last_place = most_specific(mentions.places) or last_place
             if candidate is not None and not candidate.reference:
                 event_place = most_specific(event_places(mentions)) or event_place
+                scene = False
+            elif new_scene(mentions):
+                event_place, scene = most_specific(event_places(mentions)) or event_place, True
         unnamed = {id(c.event): c.event.actor1 for c in candidates if c.unnamed_doer}
         events = group_candidates(candidates, is_headline(sentences))
         attach_statements(
@@ -125,7 +130,7 @@ class EventBuilder:
             events, followups, {m.sentence.start: m.sentence.index for m in sentences}
         )
         fill_dates(events, sentences, doc.published)
-        return events
+        return drop_intercepted(events, self.taxonomy.by_weapon)
 
     def _candidate(
         self,
@@ -133,7 +138,10 @@ class EventBuilder:
         mentions: SentenceMentions,
         last_place: PlaceMention | None,
         main_country: str | None,
+        scene: bool = False,
     ) -> Candidate | None:
+        """``scene``: ``last_place`` is a new scene's (``new_scene``), where an event told without a
+        place of its own happened, not the event before it."""
         if any(mentions.cue(kind) for kind in NOT_NEW_EVENT_CUES):
             return None
         mentions = before_context(mentions)
@@ -170,7 +178,9 @@ class EventBuilder:
         # A sentence with no place and no date of its own goes on telling the event before it
         # ("The assailants arrived on motorbikes ..."), unless it names another perpetrator;
         # so does a back-reference with no weapon or perpetrator ("ce ciblage", "the attack").
-        bare = not own_place and (date is None or (weapon is None and roles.actor1 is None))
+        bare = not (own_place or scene) and (
+            date is None or (weapon is None and roles.actor1 is None)
+        )
         reference = is_reference(trigger, event, own_place, mentions, roles)
         unnamed = roles.actor1 is None or roles.actor1.generic_kind == UNIDENTIFIED
         claimant = named and mentions.cue("claim") is not None

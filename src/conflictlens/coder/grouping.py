@@ -8,8 +8,15 @@ Rules:
   within SAME_PLACE_KM), their weapons and days do not differ and no two different perpetrators
   are named; deaths told with no weapon or doer of their own agree with a strike or a blast
   (its toll, told again);
-- a headline repeats the article's main event: it joins the first event of its type rather than
-  making one of its own;
+- a headline repeats the article's main event: it joins the first event of its sub-type (at its
+  place, if any), else of its type, rather than making one of its own, and adds no place to an
+  event that has one;
+- a perpetrator known by kind only ("militants") is not named apart from the group another
+  sentence names; state forces told after a battle whose other side is not named are that side;
+- a riot told right after an arrest whose maker is not named, with no place of its own, is one
+  event with it: the riot;
+- a claimed launch that hurt nobody, told with an interception of its kind at its place and
+  day, is that interception (``drop_intercepted``, once casualties told apart are attached);
 - arrests or an intervention at a protest make it a protest with intervention, and a riot told
   after a protest that has no place of its own is that protest turning violent;
 - a merged event takes the sub-type that outranks the other (coder/choice.py): a clash in which
@@ -20,6 +27,7 @@ The merged event keeps every claim; fatalities keep the lowest figure (ACLED's c
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from conflictlens.coder.attribution import strongest
@@ -28,7 +36,7 @@ from conflictlens.coder.crowds import CROWD_ESCALATION, MOB_AT_PROTEST
 from conflictlens.coder.speakers import STATE_INTER
 from conflictlens.model import Event
 
-__all__ = ["Candidate", "group_candidates"]
+__all__ = ["Candidate", "drop_intercepted", "group_candidates"]
 
 SAME_PLACE_KM = 10.0
 """Two spellings of one town resolve to GeoNames entries a few km apart (a city and its district
@@ -40,6 +48,9 @@ a riot told in another sentence is an event of its own)."""
 JOINS_PROTEST = frozenset({"Arrests", *PROTEST_ESCALATION})
 CROWD = frozenset({"Protests", "Riots"})
 BLASTS = "Explosions/Remote violence"
+DISRUPTED = "Disrupted weapons use"
+LAUNCHES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+"""Weapons launched from afar, which air defences intercept."""
 PLACE_FIELDS = ("country", "admin1", "location", "latitude", "longitude", "geo_precision")
 
 
@@ -89,22 +100,79 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
                 continue
         if candidate.reference:
             continue
-        match = next((e for e in reversed(events) if _same_happening(e, event)), None)
+        match = next((e for e in reversed(events) if _same_happening(e, event, unnamed)), None)
         if match is None:
             events.append(event)
         else:
             _absorb(match, event)
     for title in titles:
-        match = next((e for e in events if _same_kind(e, title.event)), None)
+        match = _titled(events, title.event)
         if match is None:
             events.insert(0, title.event)
         else:
-            _absorb(match, title.event)
+            _absorb_title(match, title.event)
     for event in events:
         apply_claims(event)
         if event.actor2 is not None and event.actor2 == event.actor1:
             event.actor2, event.inter2 = None, None
     return events
+
+
+def drop_intercepted(events: list[Event], by_weapon: Mapping[str, str]) -> list[Event]:
+    """A launch its launcher claims, that hurt nobody, told with the interception of a launch
+    of its kind at its place and on its day ("the militia said it fired rockets at Ashdod ...
+    the army said they were intercepted"), is that interception's: what is known to have
+    happened is a weapon stopped before it struck, which ACLED codes as disrupted, with the
+    launcher as the side whose weapon was stopped. A launch reported by others stays an attack
+    of its own (GTD counts a rocket fired, intercepted or not). ``by_weapon``: the sub-type each
+    weapon makes (taxonomy.yaml), which tells a drone's from a missile's."""
+    kept: list[Event] = []
+    for event in events:
+        stopper = next((d for d in events if _stops(d, event, by_weapon)), None)
+        if stopper is None:
+            kept.append(event)
+        elif stopper.actor2 is None and event.actor1 != stopper.actor1:
+            stopper.actor2, stopper.inter2 = event.actor1, event.inter1
+    return kept
+
+
+def _stops(disruption: Event, launch: Event, by_weapon: Mapping[str, str]) -> bool:
+    stopped = by_weapon.get(disruption.weapon) if disruption.weapon else None
+    return (
+        disruption.sub_event_type == DISRUPTED
+        and launch.sub_event_type in LAUNCHES
+        and launch.claim_status == "claimed"
+        and stopped in (None, launch.sub_event_type)
+        and not (launch.fatalities or launch.injuries)
+        and _same_place(disruption, launch)
+        and not (
+            launch.event_date
+            and disruption.event_date
+            and not launch.event_date.overlaps(disruption.event_date)
+        )
+    )
+
+
+def _titled(events: list[Event], title: Event) -> Event | None:
+    """The event a headline repeats: the first of its own sub-type at its place, else of its
+    sub-type, else of its type, else of its kind. A headline that sums up two events
+    ("students marched in Lviv, in Kharkiv a crowd blocked a road") tells each in the words of
+    its own sub-type."""
+    ranks = [
+        [e for e in events if e.sub_event_type == title.sub_event_type and _same_place(e, title)],
+        [e for e in events if e.sub_event_type == title.sub_event_type],
+        [e for e in events if e.event_type == title.event_type],
+        [e for e in events if _same_kind(e, title)],
+    ]
+    return next((rank[0] for rank in ranks if rank), None)
+
+
+def _absorb_title(event: Event, title: Event) -> None:
+    """A headline adds what the body leaves out, not a place where the body gives one: the place
+    a headline names may be who speaks ("Ankara says it shot down a drone over Idlib")."""
+    if event.location is not None:
+        title = replace(title, location=None, latitude=None, longitude=None, geo_precision=None)
+    _absorb(event, title)
 
 
 def _same_kind(a: Event, b: Event) -> bool:
@@ -118,6 +186,8 @@ def _continues(event: Event, candidate: Candidate, unnamed: bool = False) -> boo
     event's perpetrator is not named yet, so a group claiming responsibility may be it."""
     if _seized_there(event, candidate.event) or _arrests_at(event, candidate.event):
         return True
+    if _riot_at_arrest(event, candidate.event):
+        return True
     if _damage_at(event, candidate):
         return True
     if not _same_kind(event, candidate.event):
@@ -129,11 +199,14 @@ def _continues(event: Event, candidate: Candidate, unnamed: bool = False) -> boo
 
 def _defender(event: Event, other: Event) -> bool:
     """A state's forces told right after a non-state party's attack on that state's forces ("The
-    army said it repelled the attack") are the side attacked, not the perpetrator of a new
-    event."""
+    army said it repelled the attack"), or its battle with a side not yet named, are the side
+    attacked, not the perpetrator of a new event."""
+    # A battle whose other side is not named yet ("three police officers died in fighting with
+    # the rebels") was fought against them too.
+    side_open = event.inter2 is None and event.event_type == "Battles" and "actor1" in event.support
     return (
         other.inter1 == STATE_INTER
-        and event.inter2 == STATE_INTER
+        and (event.inter2 == STATE_INTER or side_open)
         and event.inter1 is not None
         and event.inter1 != STATE_INTER
     )
@@ -142,7 +215,11 @@ def _defender(event: Event, other: Event) -> bool:
 def _join_defender(event: Event, other: Event) -> None:
     """The defending forces join the side attacked (ACLED's associated actor of actor2), and
     their word on the fight confirms it: it claims no operation of theirs."""
-    if other.actor1 and other.actor1 != event.actor2 and not event.assoc_actor_2:
+    if event.actor2 is None:
+        event.actor2, event.inter2 = other.actor1, other.inter1  # the side not named yet
+        if "actor1" in other.support:
+            event.support["actor2"] = other.support["actor1"]
+    elif other.actor1 and other.actor1 != event.actor2 and not event.assoc_actor_2:
         event.assoc_actor_2 = other.actor1
     other.actor1, other.inter1 = event.actor1, event.inter1  # not a perpetrator to take over
     other.support.pop("actor1", None)
@@ -162,6 +239,19 @@ def _arrests_at(event: Event, arrests: Event) -> bool:
     """Arrests told right after a protest or a riot, with no place of their own ("eleven
     officers were hurt and seven people detained") are part of it, as ACLED codes them."""
     return arrests.sub_event_type == "Arrests" and event.event_type in CROWD
+
+
+def _riot_at_arrest(event: Event, riot: Event) -> bool:
+    """A crowd rioting right after an arrest told without who made it, with no place of its own
+    ("dozens surrounded the police car holding the detained men. Some of them broke its
+    windows"), riots over that arrest: one event, the riot (ACLED codes arrests at a riot as part
+    of it). Police named making the arrest ("police detained two men") made an event of their
+    own."""
+    return (
+        event.sub_event_type == "Arrests"
+        and riot.event_type == "Riots"
+        and "actor1" not in event.support
+    )
 
 
 def _damage_at(event: Event, damage: Candidate) -> bool:
@@ -246,7 +336,9 @@ def _km(a: Event, b: Event) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
-def _same_happening(a: Event, b: Event) -> bool:
+def _same_happening(a: Event, b: Event, unnamed: set[int]) -> bool:
+    """``unnamed``: the events whose perpetrator is known by kind only ("militants"), who may be
+    the group another report names."""
     if _turns_violent(a, b):
         return True
     if not _compatible_types(a, b) or not _same_place(a, b):
@@ -255,7 +347,7 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.event_date and b.event_date and not a.event_date.overlaps(b.event_date):
         return False
-    named = ("actor1" in a.support, "actor1" in b.support)
+    named = [("actor1" in e.support and id(e) not in unnamed) for e in (a, b)]
     return not (all(named) and a.actor1 != b.actor1)
 
 
@@ -284,10 +376,15 @@ def _absorb(event: Event, other: Event) -> None:
             setattr(event, name, getattr(other, name))
             if name in other.support:
                 event.support[name] = other.support[name]
+            if name == "actor2":
+                event.inter2 = other.inter2  # the target's type comes with it
     if other.actor2 and event.actor2 and other.actor2 != event.actor2 and not event.assoc_actor_2:
         event.assoc_actor_2 = other.actor2
     _keep_lowest(event, other)
     _keep_most_precise_place(event, other)
+    if event.sub_event_type == "Arrests" and other.event_type == "Riots":
+        _retype(event, other)
+        event.actor1, event.inter1 = other.actor1, other.inter1
     _escalate_protest(event, other)
     if event.sub_event_type in OUTRANKS.get(other.sub_event_type, ()):
         _retype(event, other)

@@ -1,8 +1,10 @@
 """Where and when: an event's place and date, from its sentence and the article around it.
 
 - The places of a sentence are its event's, except a dateline's ("KYIV -", "BOGOTÁ, 12 mar. —":
-  where the report was filed) and a country inside an actor's name ("U.S. service members", "la
-  Résistance islamique en Irak": whose the actor is).
+  where the report was filed), a country or region inside an actor's name ("U.S. service
+  members", "la Résistance islamique en Irak": whose the actor is) and a place right before a
+  speaking word ("officials in Kyiv said": who speaks). A sentence with no event word that names
+  a place, a date and a toll sets a new scene for the sentences after it.
 - A sentence's date is its event's, except a date right after a speaking word, which dates the
   statement ("the Pentagon confirmed on Tuesday that a drone attack ... on Monday").
 - A date more than ``RECALL_DAYS`` before publication is an event the article recalls, and one
@@ -35,12 +37,16 @@ __all__ = [
     "fill_dates",
     "main_country",
     "most_specific",
+    "new_scene",
     "own_date",
     "recalled_or_planned",
     "set_place",
 ]
 
 WIDE_PLACES = frozenset({"country"})
+NAMED_AREAS = frozenset({"country", "region"})
+"""Areas a group takes its name from ("la Résistance islamique en Irak", "al-Qaïda au Maghreb
+islamique"): inside an actor's name they say whose the actor is, not where the event was."""
 STATE_INTER = 1
 """ACLED's inter code of state forces."""
 RECALL_DAYS = 10
@@ -54,6 +60,11 @@ STATEMENT_DATE_GAP = 4
 """Characters between a speaking word and the date of the statement: a space and a preposition
 ("said on Monday", "a déclaré mardi", "заявил в понедельник" reads its preposition as part of
 the date)."""
+SPEAKER_GAP = 1
+"""Characters between a place and the speaking word after it when the place names the speaker:
+a space ("Moscow said"); a comma or a clause between ("in Kherson, the governor said") leaves
+the place to the event."""
+CLAUSE_ENDS = ".,;:!?\"'»)"
 DATELINE_MARKS = ("—", "–", " - ", "(")
 DATELINE_REACH = 16
 """A dateline ("KYIV -", "BOGOTÁ, 12 mar. —", "CALI. —") names where the report was filed, not
@@ -64,11 +75,23 @@ characters after it is left out."""
 def event_places(mentions: SentenceMentions) -> list[PlaceMention]:
     """The places of a sentence that may be its event's: not a dateline's ("KYIV -"), not a
     country inside an actor's name ("U.S. service members")."""
-    return [
+    places = [
         p
         for p in mentions.places
         if not _in_dateline(p, mentions) and not _in_actor_name(p, mentions)
     ]
+    # A place before "reportedly" may be the only one the sentence gives: it stays.
+    told = [p for p in places if not _speaker_seat(p, mentions)]
+    return told or places
+
+
+def new_scene(mentions: SentenceMentions) -> bool:
+    """A sentence with no event word that names a place, a date and a toll of its own sets a
+    new scene ("In Tema, Friday's march ended with two dead"): what the next sentences
+    tell without a place of their own happened there."""
+    places = [p for p in event_places(mentions) if p.place.feature not in WIDE_PLACES]
+    told = bool(places) and bool(mentions.casualties) and own_date(mentions) is not None
+    return told and not mentions.triggers
 
 
 def own_date(mentions: SentenceMentions) -> DateMention | None:
@@ -98,11 +121,32 @@ def _tells_country(actor: ActorMention, home: str | None) -> bool:
 
 
 def _in_actor_name(place: PlaceMention, mentions: SentenceMentions) -> bool:
-    """A country named inside an actor's name is whose the actor is, not where the event was:
-    "U.S. service members", "la Résistance islamique en Irak"."""
-    return place.place.feature in WIDE_PLACES and any(
+    """A country or a region named inside an actor's name is whose the actor is, not where the
+    event was: "U.S. service members", "la Résistance islamique en Irak"."""
+    return place.place.feature in NAMED_AREAS and any(
         a.span.start <= place.span.start and place.span.end <= a.span.end for a in mentions.actors
     )
+
+
+def _speaker_seat(place: PlaceMention, mentions: SentenceMentions) -> bool:
+    """A place right before a speaking word that closes its clause is who speaks or where the
+    speaker sits, not where the event was, when the sentence names another: "..., the interior
+    ministry in Bamako said", "..., Kyiv denied"."""
+    sentence = mentions.sentence
+    return any(
+        c.kind in SPEAKING_CUES
+        and 0 <= c.span.start - place.span.end <= SPEAKER_GAP
+        and _ends_clause(sentence.text[c.span.end - sentence.start :])
+        for c in mentions.cues
+    )
+
+
+def _ends_clause(after: str) -> bool:
+    """The speaking word closes its clause ("..., officials in Kyiv said." / "said, adding"),
+    as a speaker's does; one that goes on ("Mombasa reportedly held a protest") is the event's
+    own sentence."""
+    rest = after.lstrip()
+    return not rest or rest[0] in CLAUSE_ENDS
 
 
 def _statement_date(date: DateMention, mentions: SentenceMentions) -> bool:

@@ -131,6 +131,9 @@ class DateRules:
     period: re.Pattern[str]
     month_first: bool
     capitalised: bool
+    lowercase_weekdays: bool
+    """The language writes weekday names in lower case: one capitalised after a word in lower
+    case is a name ("el comandante Domingo Pérez"), not a day."""
 
     @classmethod
     def load(cls, files: CodebookFiles, lang: str) -> DateRules:
@@ -168,6 +171,7 @@ class DateRules:
             ),
             month_first=order == "MDY",
             capitalised=bool(data.get("capitalised", False)),
+            lowercase_weekdays=bool(data.get("lowercase_weekdays", False)),
         )
 
     def find(
@@ -215,6 +219,8 @@ class DateRules:
             first = match.start
             if self.capitalised and word.kind in ("month", "weekday") and text[first].islower():
                 continue  # "may", "march" as verbs
+            if self.lowercase_weekdays and word.kind == "weekday" and _named(text, start, first):
+                continue
             tokens.append(_Token(first, match.end, word.kind, word.value))
         return tokens
 
@@ -401,6 +407,16 @@ class DateRules:
                 continue  # "au cours des trois derniers jours": a span of time
             found.append(_Found(first, last, _ago_date(number.value * unit.value, published)))
         return found
+
+
+def _named(text: str, start: int, first: int) -> bool:
+    """A capitalised word right after a word in lower case, within the sentence starting at
+    ``start``: a name ("comandante Domingo Pérez"), in a language that writes weekdays in lower
+    case."""
+    if not text[first].isupper() or not text[first + 1 : first + 2].islower():
+        return False
+    before = text[start:first].split()
+    return bool(before) and before[-1][:1].islower()
 
 
 def _yearless(month: int, day: int, published: PartialDate | None) -> int | None:
