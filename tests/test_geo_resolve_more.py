@@ -162,3 +162,10 @@ def test_a_village_missing_from_the_province_named_after_it_is_no_namesake_elsew
     assert [m.span.text for m in found] == ["Donetsk"]
     found = places(geocoder, "Shelling hit Kupiansk, Donetsk and Zaporizhzhia.")
     assert [m.span.text for m in found] == ["Kupiansk", "Donetsk", "Zaporizhzhia"]
+
+
+def test_a_garden_or_square_named_after_a_town_is_no_town(geocoder: Geocoder) -> None:
+    found = places(geocoder, "Акция прошла в Александровском саду в Москве.")
+    assert [m.span.text for m in found] == ["Москве"]
+    found = places(geocoder, "Мітинг відбувся на Харківській площі в Сумах.")
+    assert [m.span.text for m in found] == ["Сумах"]
