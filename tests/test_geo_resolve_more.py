@@ -169,3 +169,14 @@ def test_a_garden_or_square_named_after_a_town_is_no_town(geocoder: Geocoder) ->
     assert [m.span.text for m in found] == ["Москве"]
     found = places(geocoder, "Мітинг відбувся на Харківській площі в Сумах.")
     assert [m.span.text for m in found] == ["Сумах"]
+
+
+def test_a_town_inside_a_quoted_title_is_no_place_but_one_in_quoted_speech_is(
+    geocoder: Geocoder,
+) -> None:
+    found = places(geocoder, "Un drone a visé le pétrolier « Ocean Pearl » en mer Rouge.")
+    assert [m.span.text for m in found] == ["mer Rouge"]
+    found = places(geocoder, 'Missiles hit the tanker "Ocean Pearl" in the Red Sea.')
+    assert [m.span.text for m in found] == ["Red Sea"]
+    found = places(geocoder, '"The shelling of Kupiansk goes on," the governor said.')
+    assert [m.span.text for m in found] == ["Kupiansk"]

@@ -173,10 +173,36 @@ def senses(mentions: list[Mention]) -> dict[tuple[str, bool], list[Mention]]:
 
 
 def embedded(text: str, start: int, end: int) -> bool:
-    """Part of a longer hyphenated name ("Tal" in "Al-Shaddadi-Tal-Jair")."""
+    """Part of a longer hyphenated name ("Tal" in "Al-Shaddadi-Tal-Jair"), or of a quoted
+    title (the vessel « Aegean Pearl », operation "Iron Swords")."""
     if end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
         return True
-    return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    return _in_quoted_title(text, start, end)
+
+
+_OPENING_QUOTES = '«“"'
+_CLOSING_QUOTES = '»”"'
+_TITLE_WORDS = 4
+"""Words a quoted title has at most: longer quotes are speech, where places are places. With the
+rule, the project's gold F1 went from 0.903 to 0.910 (a ship no longer placed in Pearl,
+Mississippi), HIPE F1 from 0.643 to 0.642; LGL, GeoVirus, NewsFANE, ACLED and GTD unchanged."""
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Inside quotes holding a short title of capitalised words besides the name itself."""
+    opening = max(text.rfind(q, max(0, start - 40), start) for q in _OPENING_QUOTES)
+    if opening < 0:
+        return False
+    closing = min(
+        (i for q in _CLOSING_QUOTES if (i := text.find(q, end, end + 40)) >= 0), default=-1
+    )
+    if closing < 0:
+        return False
+    words = text[opening + 1 : closing].split()
+    others = text[opening + 1 : start].split() + text[end:closing].split()
+    return 1 < len(words) <= _TITLE_WORDS and bool(others) and all(w[:1].isupper() for w in words)
 
 
 def beside_capital(text: str, start: int) -> bool:
