@@ -232,3 +232,13 @@ def test_no_town_abroad_by_a_look_alike_or_a_small_namesake_in_a_home_outlets_no
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     records = list(geoparse_documents(pipeline, [str(path)]))
     assert not [r["name"] for r in records if r["doc_id"] in ("s4", "s5")]
+
+
+def test_a_small_town_of_the_outlets_home_province_is_a_place_when_the_text_names_none(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    corpus = [str(_corpus(tmp_path, "Firefighters put out a barn fire in Burgin on Sunday."))]
+    homed = [r for r in geoparse_documents(pipeline, corpus) if r["doc_id"] == "c4"]
+    assert [(r["text"], r["admin1"]) for r in homed] == [("Burgin", "Kentucky")]
+    alone = geoparse_documents(pipeline, corpus, outlet_homes=False)
+    assert not [r for r in alone if r["doc_id"] == "c4"]  # a village of 900 people, read alone

@@ -12,8 +12,9 @@ the town's largest namesake as its home.
 
 The home ranks a name's candidates as another name of the document would (it is no local support
 that lets a word in as a place): see ``HOME_WEIGHT`` in :mod:`conflictlens.geo.scoring`. A text
-that names no country of its own is read as about its home's countries, as if it named them
-(``HOME_COUNTRY_WEIGHT``): a Burkinabe outlet's "in Tin-Akoff" is the Burkinabe village. It needs
+that names no country of its own is read as about its home's countries and provinces, as if it
+named them: a Burkinabe outlet's "in Tin-Akoff" is the Burkinabe village, a Kentucky paper's "in
+Burgin" the Kentucky village. It needs
 a first reading of the outlet's articles, so it is learned over a corpus, in two passes: see
 :mod:`conflictlens.outlets`. With a home, the actors a text knows only by kind take its country
 when the text names none (``Home.country``; :mod:`conflictlens.coder.setting`).
