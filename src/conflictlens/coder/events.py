@@ -16,7 +16,12 @@ from dataclasses import dataclass, replace
 from conflictlens.coder.attribution import claim_of, statement_claim
 from conflictlens.coder.choice import HAND_WEAPONS, primary_trigger
 from conflictlens.coder.crowds import named_grievance
-from conflictlens.coder.followups import attach_casualties, attach_statements, casualty_followup
+from conflictlens.coder.followups import (
+    attach_casualties,
+    attach_statements,
+    casualty_followup,
+    told_toll,
+)
 from conflictlens.coder.grouping import Candidate, drop_intercepted, group_candidates
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.news import before_context, is_headline, is_reference
@@ -34,6 +39,7 @@ from conflictlens.coder.setting import (
     set_place,
 )
 from conflictlens.coder.speakers import STATE_KINDS, is_state_force
+from conflictlens.coder.tolls import set_tolls
 from conflictlens.model import (
     ActorMention,
     Claim,
@@ -100,6 +106,7 @@ class EventBuilder:
         candidates: list[Candidate] = []
         statements: list[tuple[SentenceMentions, Claim]] = []
         followups: list[SentenceMentions] = []
+        tolls: dict[int, Event] = {}
         last_place: PlaceMention | None = None
         event_place: PlaceMention | None = None
         scene = False
@@ -109,11 +116,15 @@ class EventBuilder:
             # at the last place named: background between ("les FDS, alliées de Washington")
             # is not where the story is.
             candidate = self._candidate(doc, mentions, event_place or last_place, country, scene)
-            if candidate is not None:
+            last = candidates[-1] if candidates else None
+            toll = candidate is not None and told_toll(candidate, mentions, last)
+            if candidate is not None and not toll:
                 candidates.append(candidate)
             elif not mentions.triggers and (claim := statement_claim(mentions)) is not None:
                 statements.append((mentions, claim))
-            if candidate is None and casualty_followup(mentions):
+            if candidate is not None and toll:
+                tolls[mentions.sentence.index] = candidate.event
+            if toll or (candidate is None and casualty_followup(mentions)):
                 followups.append(mentions)
             last_place = most_specific(mentions.places) or last_place
             if candidate is not None and not candidate.reference:
@@ -126,9 +137,8 @@ class EventBuilder:
         attach_statements(
             events, statements, lambda e: id(e) in unnamed and e.actor1 == unnamed[id(e)]
         )
-        attach_casualties(
-            events, followups, {m.sentence.start: m.sentence.index for m in sentences}
-        )
+        starts = {m.sentence.start: m.sentence.index for m in sentences}
+        attach_casualties(events, followups, starts, tolls)
         fill_dates(events, sentences, doc.published)
         return drop_intercepted(events, self.taxonomy.by_weapon)
 
@@ -232,7 +242,7 @@ class EventBuilder:
         )
         if weapon is not None:
             event.support["weapon"] = weapon.span
-        _set_casualties(event, mentions)
+        set_tolls(event, mentions.casualties, sentence)
         return event
 
     def _sub_type(
@@ -412,21 +422,6 @@ def _crowd(actor: ActorMention | None) -> bool:
     return actor is not None and (
         actor.inter in (CIVILIAN_INTER, RIOTER_INTER) or actor.generic_kind == "rioters"
     )
-
-
-def _set_casualties(event: Event, mentions: SentenceMentions) -> None:
-    for kind in ("killed", "injured"):
-        found = [c for c in mentions.casualties if c.kind == kind]
-        if not found:
-            continue
-        # ACLED takes the most conservative figure when reports disagree.
-        lowest = min(found, key=lambda c: c.count)
-        if kind == "killed":
-            event.fatalities = lowest.count
-            event.support["fatalities"] = lowest.span
-        else:
-            event.injuries = lowest.count
-            event.support["injuries"] = lowest.span
 
 
 def _is_force(actor: ActorMention) -> bool:

@@ -21,7 +21,9 @@ Rules:
   after a protest that has no place of its own is that protest turning violent;
 - a merged event takes the sub-type that outranks the other (coder/choice.py): a clash in which
   the town was taken is the taking of the town.
-The merged event keeps every claim; fatalities keep the lowest figure (ACLED's conservative rule).
+The merged event keeps every claim; fatalities keep the lowest figure (ACLED's conservative rule),
+unless the later figure is told as more deaths ("also killed"), which adds. A protest still
+peaceful or with intervention counts no deaths: those are what it is about.
 """
 
 from __future__ import annotations
@@ -32,11 +34,12 @@ from dataclasses import dataclass, replace
 
 from conflictlens.coder.attribution import strongest
 from conflictlens.coder.choice import OUTRANKS, SEIZABLE_WEAPONS
-from conflictlens.coder.crowds import CROWD_ESCALATION, MOB_AT_PROTEST
+from conflictlens.coder.crowds import CROWD_ESCALATION, MOB_AT_PROTEST, PROTEST_WORDS
 from conflictlens.coder.speakers import STATE_INTER
+from conflictlens.coder.tolls import adds_to_toll
 from conflictlens.model import Event
 
-__all__ = ["Candidate", "drop_intercepted", "group_candidates"]
+__all__ = ["Candidate", "drop_intercepted", "group_candidates", "no_deaths"]
 
 SAME_PLACE_KM = 10.0
 """Two spellings of one town resolve to GeoNames entries a few km apart (a city and its district
@@ -115,7 +118,17 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
         apply_claims(event)
         if event.actor2 is not None and event.actor2 == event.actor1:
             event.actor2, event.inter2 = None, None
+        if event.sub_event_type in PROTEST_WORDS:
+            no_deaths(event)
     return events
+
+
+def no_deaths(event: Event) -> None:
+    """A protest whose sub-type is still peaceful or with intervention counts no deaths: deaths
+    at a protest make it excessive force or a riot (ACLED), so the deaths its sentence names are
+    what it is about ("protest over the killing of two students")."""
+    event.fatalities = None
+    event.support.pop("fatalities", None)
 
 
 def drop_intercepted(events: list[Event], by_weapon: Mapping[str, str]) -> list[Event]:
@@ -393,9 +406,15 @@ def _absorb(event: Event, other: Event) -> None:
 
 
 def _keep_lowest(event: Event, other: Event) -> None:
+    """Two figures are two reports of one toll, of which ACLED keeps the lowest, unless the
+    later one tells more deaths ("Three attackers were also killed"): those add up."""
+    toll, told = other.support.get("fatalities"), other.evidence
+    added = toll is not None and told is not None and adds_to_toll(told.sentence, told.start, toll)
     for name in ("fatalities", "injuries"):
         mine, theirs = getattr(event, name), getattr(other, name)
-        if mine is not None and theirs is not None and theirs < mine:
+        if added and name == "fatalities" and other.evidence != event.evidence and mine and theirs:
+            setattr(event, name, mine + theirs)
+        elif mine is not None and theirs is not None and theirs < mine:
             setattr(event, name, theirs)
             event.support[name] = other.support[name]
 

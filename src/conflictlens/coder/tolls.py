@@ -1,0 +1,78 @@
+"""An event's toll from the counts its sentences give.
+
+ACLED counts every death of an event, attackers included, and takes the most conservative
+figure when reports of the same deaths disagree. So, among the counts of one kind:
+
+- counts told as more deaths of the event ("3 militants were also killed", "Also 14 militants
+  were killed") add up, to each other and to the rest;
+- the other counts are reports of the same deaths, of which the lowest stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from conflictlens.model import CasualtyMention, Event, Sentence, Span
+
+__all__ = ["ADDED_TOLL_WORDS", "Toll", "adds_to_toll", "set_tolls", "toll_of"]
+
+ADDED_TOLL_WORDS = frozenset(
+    {
+        *("also", "another", "others"),
+        *("aussi", "également", "autres"),
+        *("también", "además", "otros", "otras"),
+        *("также", "тоже", "ещё", "еще", "другие"),
+        *("також", "теж", "ще", "інші"),
+        *("أيضا", "ايضا"),
+    }
+)
+"""Words that tell a toll as more deaths of the same event, in the six languages: "others", not
+"the other", which ends a list of the same deaths ("one was lynched, the other shot"). Kept here
+until the codebook reader exposes a list of them (numbers.yaml holds them only as words allowed
+inside a count)."""
+_WORD = re.compile(r"\w+")
+
+
+def adds_to_toll(sentence: str, sentence_start: int, toll: Span) -> bool:
+    """The ``toll`` told in ``sentence`` (which opens at ``sentence_start``) is more deaths of an
+    event told before it: the word saying so stands in the toll or just before it, a range's
+    first figure aside ("Also 3-4 soldiers were killed"), not further ("VoJ also reported 1
+    fatality" is another report of the same deaths)."""
+    words = _WORD.findall(sentence[: max(toll.start - sentence_start, 0)].casefold())
+    before = [w for w in words if not w.isdigit()][-1:]
+    return any(w in ADDED_TOLL_WORDS for w in [*before, *_WORD.findall(toll.text.casefold())])
+
+
+class Toll:
+    """The count of one kind a sentence gives: the lowest report plus the deaths it adds."""
+
+    def __init__(self, count: int, span: Span, added: bool) -> None:
+        self.count, self.span, self.added = count, span, added
+        """``added``: every count is told as more deaths of an event told before."""
+
+
+def toll_of(casualties: Sequence[CasualtyMention], kind: str, sentence: Sentence) -> Toll | None:
+    """The count of ``kind`` ("killed" or "injured") that ``sentence``'s ``casualties`` give: a
+    count told as more deaths adds to the figure told before it; any other is a report of the
+    same deaths, or their total told after them ("11 prisoners were also killed (total of 12
+    fatalities)"), and the lowest figure stands."""
+    toll: Toll | None = None
+    for found in sorted((c for c in casualties if c.kind == kind), key=lambda c: c.span.start):
+        more = adds_to_toll(sentence.text, sentence.start, found.span)
+        if toll is None:
+            toll = Toll(found.count, found.span, more)
+        elif more:
+            toll.count += found.count
+        elif found.count < toll.count:
+            toll.count, toll.span = found.count, found.span
+    return toll
+
+
+def set_tolls(event: Event, casualties: Sequence[CasualtyMention], sentence: Sentence) -> None:
+    """The killed and injured counts of an event's own sentence."""
+    for kind, name in (("killed", "fatalities"), ("injured", "injuries")):
+        toll = toll_of(casualties, kind, sentence)
+        if toll is not None:
+            setattr(event, name, toll.count)
+            event.support[name] = toll.span
