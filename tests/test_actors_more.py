@@ -124,3 +124,35 @@ def test_a_religious_figure_abducted_is_a_civilian(pipeline: Pipeline) -> None:
         "On 12 May 2024, gunmen abducted a marabout in a village near Djibo, Burkina Faso.",
     )
     assert event.actor2 == "Civilians (Burkina Faso)"
+
+
+def test_fighters_named_by_their_group_in_quotes_are_that_group(pipeline: Pipeline) -> None:
+    event = _only(
+        pipeline,
+        "Российская авиация нанесла авиаудар по позициям боевиков «Хайят Тахрир аш-Шам» в "
+        "провинции Идлиб.",
+        lang="ru",
+    )
+    assert event.actor2 == "HTS: Hayat Tahrir al Sham"
+
+
+def test_a_minibus_struck_names_civilians_as_the_target(pipeline: Pipeline) -> None:
+    event = _only(
+        pipeline,
+        "Un drone russe a visé un minibus près de Kherson, blessant le chauffeur.",
+        lang="fr",
+    )
+    assert event.actor1 == "Military Forces of Russia"
+    assert event.actor2 == "Civilians (Ukraine)"
+
+
+def test_militias_named_in_a_speaker_s_apposition_are_not_the_perpetrator(
+    pipeline: Pipeline,
+) -> None:
+    event = _only(
+        pipeline,
+        "The Islamic Resistance in Iraq, a coalition of Iran-backed militias, said it attacked "
+        "a U.S. base in Syria with a drone.",
+    )
+    assert event.actor1 == "Islamic Resistance in Iraq"
+    assert event.actor2 == "Military Forces of the United States"

@@ -9,6 +9,7 @@ ville d'Al-Hasakah" happened at the base), and a place the event is "at" beats o
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from conflictlens.model import PlaceMention
 
@@ -42,23 +43,50 @@ DISTRICTS = frozenset({"admin2"})
 """Units below a province (US counties): ACLED's precision 2, part of a region named."""
 REGIONS = frozenset({"admin1", "region"})
 """Features whose names are rarely shared across countries: provinces and regions."""
+ADDRESS_GAP = 2
+"""Characters between two places written as an address, the place then the area it lies in:
+a comma and a space ("Kalamazoo, Michigan", "Trento, Agusan del Sur, Philippines"). A single
+space joins words of one name ("Jackson Mobile Home Park"), a word between ("Kohat and
+Peshawar") makes a list; calibrated on the GTD summaries, which write every place this way."""
 
 
-def _rank(mention: PlaceMention, anchor: int, agreed: set[str]) -> tuple[bool, int, int]:
-    """In the country the other places agree on first, then most specific, then nearest the
-    event word: "une frappe ... près de la base de Harir" is at Harir even when the sentence names
-    another base later."""
+def _rank(
+    mention: PlaceMention, anchor: int, agreed: set[str], address: dict[int, int]
+) -> tuple[bool, int, int, int]:
+    """In the country the other places agree on first, then most specific, then the place an
+    address opens, then nearest the event word: "une frappe ... près de la base de Harir" is at
+    Harir even when the sentence names another base later."""
     country = mention.place.country
     outlier = bool(agreed) and country is not None and country not in agreed
-    return outlier, SPECIFICITY.get(mention.place.feature, 1), abs(mention.span.start - anchor)
+    specificity = SPECIFICITY.get(mention.place.feature, 1)
+    return outlier, specificity, address.get(id(mention), 1), abs(mention.span.start - anchor)
 
 
-def _agreed_countries(places: Sequence[PlaceMention]) -> set[str]:
+def _address_order(places: Sequence[PlaceMention]) -> dict[int, int]:
+    """0 for a place an address opens, 2 for the areas after it, by ``id`` (1 for the rest): in
+    "the Hollywood Nights store in Kalamazoo, Michigan" the event is at Kalamazoo, in "Naguilian,
+    La Union" at Naguilian; a town named alone in the sentence is likelier part of a name or
+    another place the story mentions."""
+    ordered = sorted(places, key=lambda m: m.span.start)
+    order: dict[int, int] = {}
+    for before, after in pairwise(ordered):
+        if 0 < after.span.start - before.span.end <= ADDRESS_GAP:
+            order.setdefault(id(before), 0)
+            order[id(after)] = 2
+    return order
+
+
+def _agreed_countries(
+    places: Sequence[PlaceMention], context: PlaceMention | None = None
+) -> set[str]:
     """The countries most of the places named belong to, each place counted once by name: a
     town read in another country than the district and province named with it is likelier a
-    village the gazetteer does not know, read as a namesake abroad, than a place abroad."""
+    village the gazetteer does not know, read as a namesake abroad, than a place abroad.
+    ``context``, the place the story was at before the sentence, counts too and settles a tie:
+    "The attack took place a day after the visit of U.S. Vice President ... to Afghanistan ...
+    Washington's commitment" stays in Afghanistan when the story was in Kabul."""
     names: dict[str, set[str]] = {}
-    for mention in places:
+    for mention in [*places, *([context] if context is not None else [])]:
         if mention.place.country:
             names.setdefault(mention.place.country, set()).add(mention.place.name)
     if not names:
@@ -74,7 +102,11 @@ def _agreed_countries(places: Sequence[PlaceMention]) -> set[str]:
         for m in places
         if m.place.country in agreed and m.place.feature in REGIONS and m.relation == "region"
     }
-    return wide or agreed
+    if wide:
+        return wide
+    if context is not None and context.place.country in agreed:
+        return {context.place.country}
+    return agreed
 
 
 def precision_of(mention: PlaceMention) -> int:
@@ -93,8 +125,9 @@ def choose_place(
     ``anchor`` is the document offset of the event word.
     """
     if places:
-        agreed = _agreed_countries(places)
-        best = min(places, key=lambda mention: _rank(mention, anchor, agreed))
+        agreed = _agreed_countries(places, fallback)
+        address = _address_order(places)
+        best = min(places, key=lambda mention: _rank(mention, anchor, agreed, address))
         return best, precision_of(best)
     if fallback is None:
         return None, 3

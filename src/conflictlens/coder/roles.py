@@ -39,13 +39,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from conflictlens.coder.lexicon import group_of, of_group
+from conflictlens.coder.people import MOB_SUB_TYPES, as_militia, as_rioters, community_acts, is_mob
 from conflictlens.coder.speakers import (
     NON_STATE_ARMED_INTER,
     PASSIVE_WINDOW_CHARS,
     STATE_INTER,
     claimant,
     find_speaker,
+    in_apposition,
     is_passive,
     own_forces,
     speaks_apart,
@@ -56,23 +57,6 @@ __all__ = ["Roles", "assign_roles"]
 
 CIVILIAN_INTER = 7
 POLICE_KIND = "police"
-RIOTER_INTER = 5
-MILITIA_INTER = 4
-"""ACLED's inter code of identity (ethnic and communal) militias."""
-ETHNIC_MILITIA = "ethnic_militia"
-COMMUNAL_MILITIA = "communal_militia"
-MOB_SUB_TYPES = frozenset(
-    {"Attack", "Mob violence", "Armed clash", "Abduction/forced disappearance", "Sexual violence"}
-)
-"""What a crowd of people does with its hands; shelling, strikes and explosives are not told of a
-crowd, and a burning of property alone names its target among civilians ("a farm", "a bus")."""
-MOB_WORDS = MOB_SUB_TYPES | {"@attack", "@capture", "Looting/property destruction"}
-"""Event words a mob's deed may be told with: its sub-types, an attack whose sub-type the target
-decides (triggers.yaml), a seizure ("residents captured two thieves and beat them") and a
-burning told beside the beating ("a crowd attacked and burned the car"); not an explosion, a fall
-of shells or a strike. Calibrated on the ACLED development notes."""
-MOB_WEAPONS = frozenset({"other"})
-"""Blades, sticks and stones (weapons.yaml's ``other``)."""
 QUALIFIER_REACH_CHARS = 3
 """A nationality qualifies an event word when only a space or two stands between them."""
 INTERCEPTION = "Disrupted weapons use"
@@ -103,6 +87,8 @@ between ("shot and killed a young man", "shot dead two herders"); a party farthe
 a phrase of its own ("killed in a shootout with ...", "killed in Turkana by ..."); calibrated on
 the ACLED development notes."""
 NAME_BRACKETS = "()[]"
+NAME_QUOTES = '«»"“”„'
+"""Quotes that set a group's name apart after its fighters' word ("боевиков «ИГ»")."""
 """What may stand between a group's name and its own word: "Katiba Macina (JNIM) militants"."""
 
 
@@ -124,6 +110,12 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
         None,
     )
     speaker = find_speaker(mentions)
+    if speaker is not None and speaker.span.start >= trigger.span.end:
+        # "..., وفق ما أعلنته الشرطة", "..., the army said": who tells of the event after the
+        # event word only reports it, and is neither of its sides.
+        parties = [a for a in parties if a is not speaker]
+    described = in_apposition(speaker, mentions)
+    parties = [a for a in parties if a not in described]
     party_speaker = speaker if speaker is not None and not speaker.reporter else None
     # "Soldiers reportedly killed ...": the speaker did it. With a nationality on the event word
     # ("a Hezbollah member was killed in an Israeli strike, the agency said") that nationality
@@ -150,16 +142,16 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
         armed_after = actor2 is not None and actor2.inter != CIVILIAN_INTER
         if armed_after:
             actor1, actor2 = actor2, actor1
-        elif sub_type in MOB_SUB_TYPES and _mob(actor1, mentions, trigger):
+        elif sub_type in MOB_SUB_TYPES and is_mob(actor1, mentions, trigger):
             # "residents lynched a suspected thief": people who do violence are a mob, and
             # ACLED names a mob's members rioters.
-            actor1 = replace(actor1, name="", inter=RIOTER_INTER, generic_kind="rioters")
-        elif _community_acts(actor1, sub_type, mentions, trigger):
+            actor1 = as_rioters(actor1)
+        elif community_acts(actor1, sub_type, mentions, trigger):
             # "Bariba farmers armed with rifles attacked a camp": people of a community who fight
             # with guns are its militia (ACLED's identity militias), not a mob.
-            actor1 = _as_militia(actor1)
+            actor1 = as_militia(actor1)
             if sub_type == CLASH and actor2 is not None and actor2.inter == CIVILIAN_INTER:
-                actor2 = _as_militia(actor2)
+                actor2 = as_militia(actor2)
         else:
             actor1, actor2 = None, actor1
     if sub_type == INTERCEPTION and qualifier is not None:
@@ -187,43 +179,6 @@ def assign_roles(mentions: SentenceMentions, trigger: TriggerMention, sub_type: 
     if actor2 is not None and actor1 is not None and actor2.name and actor2.name == actor1.name:
         actor2 = None
     return Roles(actor1, actor2, speaker)
-
-
-def _mob(actor: ActorMention, mentions: SentenceMentions, trigger: TriggerMention) -> bool:
-    """People who do violence with their hands, blades or stones: the subject of an active event
-    word ("residents lynched ...", "students attacked teachers"). People with guns are armed men,
-    not a mob; in the passive, "by two men" names attackers no better than "by gunmen" does."""
-    if any(w.weapon not in MOB_WEAPONS for w in mentions.weapons):
-        return False
-    if any(t.sub_event_type not in MOB_WORDS for t in mentions.triggers):
-        return False  # a bomb, a shell or a strike is told in the sentence
-    if is_passive(mentions, trigger) or actor.span.end > trigger.span.start:
-        return False
-    # "two activists were wounded in the attack": the people before the word suffered it.
-    return not any(
-        c.kind == "passive" and actor.span.end <= c.span.start < trigger.span.start
-        for c in mentions.cues
-    )
-
-
-def _community_acts(
-    actor: ActorMention, sub_type: str, mentions: SentenceMentions, trigger: TriggerMention
-) -> bool:
-    """People named with their community ("Fulani herders", "members of the Tiv community") who
-    do violence that is not a mob's (:func:`_mob`): the subject of an active event word. Without
-    a community, ACLED names a communal militia after the village it comes from, which the text
-    seldom makes plain."""
-    if group_of(actor.generic_kind) is None or sub_type not in MOB_SUB_TYPES:
-        return False
-    return not is_passive(mentions, trigger) and actor.span.end <= trigger.span.start
-
-
-def _as_militia(actor: ActorMention) -> ActorMention:
-    """The militia of the people ``actor`` names: their community's ethnic militia, or a communal
-    militia when the text names no community."""
-    group = group_of(actor.generic_kind)
-    kind = of_group(ETHNIC_MILITIA, group) if group else COMMUNAL_MILITIA
-    return replace(actor, name="", inter=MILITIA_INTER, generic_kind=kind)
 
 
 def _state_party(actor: ActorMention | None) -> bool:
@@ -289,8 +244,9 @@ def _after_label(mentions: SentenceMentions, trigger: TriggerMention) -> Trigger
 def _without_own_words(
     parties: list[ActorMention], mentions: SentenceMentions
 ) -> list[ActorMention]:
-    """Drop an unidentified party's word that stands right after a named group, with only
-    brackets between ("Katiba Macina (JNIM) militants"): the name says who they are."""
+    """Drop an unidentified party's word that stands right by a named group, with only brackets
+    or quotes between ("Katiba Macina (JNIM) militants", "позиции боевиков «Хайят Тахрир
+    аш-Шам»"): the name says who they are."""
     kept: list[ActorMention] = []
     offset = mentions.sentence.start
     for actor in parties:
@@ -300,8 +256,22 @@ def _without_own_words(
             own = actor.generic_kind == "unidentified" and not actor.name
             if own and between.strip() and not between.strip(NAME_BRACKETS + " "):
                 continue
+        if _own_word(named, actor, mentions):
+            kept.pop()
         kept.append(actor)
     return kept
+
+
+def _own_word(word: ActorMention | None, named: ActorMention, mentions: SentenceMentions) -> bool:
+    """An unidentified party's word right before a named group in quotes: "боевиков «Исламского
+    государства»", "les jihadistes du « JNIM »" names that group's fighters."""
+    if word is None or word.name or word.generic_kind != "unidentified":
+        return False
+    if not named.name or named.generic_kind is not None:
+        return False
+    offset = mentions.sentence.start
+    between = mentions.sentence.text[word.span.end - offset : named.span.start - offset]
+    return any(mark in between for mark in NAME_QUOTES) and not between.strip(NAME_QUOTES + " ")
 
 
 def _sides_after(

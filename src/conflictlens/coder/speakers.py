@@ -26,6 +26,7 @@ __all__ = [
     "STATE_KINDS",
     "claimant",
     "find_speaker",
+    "in_apposition",
     "is_passive",
     "is_state_force",
     "own_forces",
@@ -62,6 +63,9 @@ SUBJECT_WORDS = 1
 event: an adverb or a pronoun ("reportedly summarily executed", "said it killed"); calibrated on
 the ACLED development notes. A number there is a count the speaker reports ("la préfecture a
 annoncé 27 interpellations"), not a word of its own deed."""
+
+CLAUSE_OPENERS = (",", ";", "\u060c")
+"""Commas (the last is the Arabic comma) and semicolons: marks that open a clause of its own."""
 
 SOURCE_GAP = 5
 """Characters between a speaking word and the subject or source right after it: a space, a
@@ -160,8 +164,13 @@ def find_speaker(mentions: SentenceMentions) -> ActorMention | None:
             return named  # "..., повідомили в ОВА": not the victim before the verb
         before = [a for a in speakers if a.span.end <= cue.span.start]
         recent = [a for a in before if boundary <= a.span.start]
+        # "... destroyed 14 Ukrainian drones over Belgorod, the defence ministry in Moscow
+        # said": a clause opens between the party and the verb, whose subject is not one of
+        # the actors the codebook knows; "X, an umbrella name used by several militias, said":
+        # the apposition's own words do not speak.
+        subject_before = next((a for a in reversed(recent) if _subject_of(a, cue, mentions)), None)
         if recent:
-            return recent[-1]
+            return subject_before or next((a for a in after if a.reporter), None)
         # Verb-first languages put the subject right after the verb ("أعلنت المقاومة",
         # "заявили в ВСУ"); a source may stand anywhere after "selon", "according to".
         # A party right after "según", "according to" speaks too ("según el Ejército israelí").
@@ -170,6 +179,41 @@ def find_speaker(mentions: SentenceMentions) -> ActorMention | None:
         # Otherwise the event's own subject speaks on ("... a ciblé la base, soulignant que").
         return subject or source or (before[-1] if before else None)
     return None
+
+
+def in_apposition(speaker: ActorMention | None, mentions: SentenceMentions) -> list[ActorMention]:
+    """The actors named between a speaker and its speaking word, inside an apposition ("The
+    Islamic Resistance in Iraq, an umbrella name used by several Iran-aligned militias, said"):
+    words that tell who the speaker is, neither side of the event."""
+    if speaker is None:
+        return []
+    # The speaker stands before the sentence's first speaking word: after one ("أعلنت المقاومة
+    # ...، ...، مؤكدة"), the words between are the statement's own.
+    cue = min(
+        (c for c in mentions.cues if c.kind in SPEAKING_CUES),
+        key=lambda c: c.span.start,
+        default=None,
+    )
+    if cue is None or cue.span.start < speaker.span.end:
+        return []
+    offset = mentions.sentence.start
+    between = mentions.sentence.text[speaker.span.end - offset : cue.span.start - offset]
+    if not between.lstrip().startswith(CLAUSE_OPENERS) or not _subject_of(speaker, cue, mentions):
+        return []
+    return [
+        a
+        for a in mentions.actors
+        if speaker.span.end <= a.span.start and a.span.end <= cue.span.start
+    ]
+
+
+def _subject_of(actor: ActorMention, cue: CueMention, mentions: SentenceMentions) -> bool:
+    """The party before a speaking word is its subject unless a clause opens between them: a
+    comma there that does not close an apposition ("Hamas, which runs Gaza, said" has two)."""
+    offset = mentions.sentence.start
+    between = mentions.sentence.text[actor.span.end - offset : cue.span.start - offset].rstrip()
+    marks = sum(between.count(mark) for mark in CLAUSE_OPENERS)
+    return marks == 0 or (marks > 1 and between.endswith(CLAUSE_OPENERS))
 
 
 def _impersonal(cue: CueMention, mentions: SentenceMentions) -> bool:
