@@ -133,12 +133,12 @@ class EventBuilder:
             elif new_scene(mentions):
                 event_place, scene = most_specific(event_places(mentions)) or event_place, True
         unnamed = {id(c.event): c.event.actor1 for c in candidates if c.unnamed_doer}
-        events = group_candidates(candidates, is_headline(sentences))
+        events = group_candidates(candidates, is_headline(sentences), self.taxonomy.added_toll)
         attach_statements(
             events, statements, lambda e: id(e) in unnamed and e.actor1 == unnamed[id(e)]
         )
         starts = {m.sentence.start: m.sentence.index for m in sentences}
-        attach_casualties(events, followups, starts, tolls)
+        attach_casualties(events, followups, starts, self.taxonomy.added_toll, tolls)
         fill_dates(events, sentences, doc.published)
         return drop_intercepted(events, self.taxonomy.by_weapon)
 
@@ -242,7 +242,7 @@ class EventBuilder:
         )
         if weapon is not None:
             event.support["weapon"] = weapon.span
-        set_tolls(event, mentions.casualties, sentence)
+        set_tolls(event, mentions.casualties, sentence, self.taxonomy.added_toll)
         return event
 
     def _sub_type(

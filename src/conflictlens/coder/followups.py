@@ -107,12 +107,14 @@ def attach_casualties(
     events: list[Event],
     followups: Sequence[SentenceMentions],
     sentence_of: dict[int, int],
+    added: frozenset[str],
     tolls: Mapping[int, Event] | None = None,
 ) -> None:
     """Counts of a sentence with no event word fill the figures the event told just before it
     lacks. ``sentence_of`` maps a sentence's start offset to its index; ``tolls``: the sentences
     ``told_toll`` found near the event before them, by index, with the event each would have
-    made, whose victims are that event's when it names none ("Three soldiers were killed.")."""
+    made, whose victims are that event's when it names none ("Three soldiers were killed.").
+    ``added``: the words that tell a toll as more deaths (``coder.tolls.adds_to_toll``)."""
     tolls = tolls or {}
     for mentions in followups:
         sentence = mentions.sentence
@@ -125,7 +127,7 @@ def attach_casualties(
         )
         if not near:
             continue
-        _fill(event, mentions.casualties, sentence)
+        _fill(event, mentions.casualties, sentence, added)
         victims = tolls.get(sentence.index)
         if victims is not None and event.actor2 is None and victims.actor2 is not None:
             event.actor2, event.inter2 = victims.actor2, victims.inter2
@@ -133,11 +135,13 @@ def attach_casualties(
                 event.support["actor2"] = victims.support["actor2"]
 
 
-def _fill(event: Event, casualties: Sequence[CasualtyMention], sentence: Sentence) -> None:
+def _fill(
+    event: Event, casualties: Sequence[CasualtyMention], sentence: Sentence, added: frozenset[str]
+) -> None:
     """The counts fill those the event lacks; a toll told as more deaths of the event ("Two
     attackers also died") adds to its count, as ACLED counts every death, attackers included."""
     for kind, name in (("killed", "fatalities"), ("injured", "injuries")):
-        toll = toll_of(casualties, kind, sentence)
+        toll = toll_of(casualties, kind, sentence, added)
         if toll is None:
             continue
         mine = getattr(event, name)

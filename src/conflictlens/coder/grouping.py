@@ -78,7 +78,12 @@ class Candidate:
     arrest of their editor"): an arrest told next with nothing of its own is that grievance."""
 
 
-def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]:
+def group_candidates(
+    candidates: list[Candidate], headline: bool, added: frozenset[str]
+) -> list[Event]:
+    """The document's events from its candidates, in order: each candidate goes on telling an
+    event told before it, or is one of its own. ``added``: the words that tell a toll as more
+    deaths of an event (:func:`conflictlens.coder.tolls.adds_to_toll`)."""
     events: list[Event] = []
     unnamed = {id(c.event) for c in candidates if c.unnamed_doer}
     aggrieved = {id(c.event) for c in candidates if c.grievance}
@@ -99,7 +104,7 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
                     unnamed.discard(id(told))
                 elif _defender(told, event):
                     _join_defender(told, event)
-                _absorb(told, event)
+                _absorb(told, event, added)
                 continue
         if candidate.reference:
             continue
@@ -107,13 +112,13 @@ def group_candidates(candidates: list[Candidate], headline: bool) -> list[Event]
         if match is None:
             events.append(event)
         else:
-            _absorb(match, event)
+            _absorb(match, event, added)
     for title in titles:
         match = _titled(events, title.event)
         if match is None:
             events.insert(0, title.event)
         else:
-            _absorb_title(match, title.event)
+            _absorb_title(match, title.event, added)
     for event in events:
         apply_claims(event)
         if event.actor2 is not None and event.actor2 == event.actor1:
@@ -180,12 +185,12 @@ def _titled(events: list[Event], title: Event) -> Event | None:
     return next((rank[0] for rank in ranks if rank), None)
 
 
-def _absorb_title(event: Event, title: Event) -> None:
+def _absorb_title(event: Event, title: Event, added: frozenset[str]) -> None:
     """A headline adds what the body leaves out, not a place where the body gives one: the place
     a headline names may be who speaks ("Ankara says it shot down a drone over Idlib")."""
     if event.location is not None:
         title = replace(title, location=None, latitude=None, longitude=None, geo_precision=None)
-    _absorb(event, title)
+    _absorb(event, title, added)
 
 
 def _same_kind(a: Event, b: Event) -> bool:
@@ -379,7 +384,7 @@ def _turns_violent(protest: Event, riot: Event) -> bool:
     )
 
 
-def _absorb(event: Event, other: Event) -> None:
+def _absorb(event: Event, other: Event, added: frozenset[str]) -> None:
     """Fold what ``other`` adds into ``event``."""
     if "actor1" not in event.support and "actor1" in other.support:
         event.actor1, event.inter1 = other.actor1, other.inter1
@@ -393,7 +398,7 @@ def _absorb(event: Event, other: Event) -> None:
                 event.inter2 = other.inter2  # the target's type comes with it
     if other.actor2 and event.actor2 and other.actor2 != event.actor2 and not event.assoc_actor_2:
         event.assoc_actor_2 = other.actor2
-    _keep_lowest(event, other)
+    _keep_lowest(event, other, added)
     _keep_most_precise_place(event, other)
     if event.sub_event_type == "Arrests" and other.event_type == "Riots":
         _retype(event, other)
@@ -405,11 +410,15 @@ def _absorb(event: Event, other: Event) -> None:
     apply_claims(event)
 
 
-def _keep_lowest(event: Event, other: Event) -> None:
+def _keep_lowest(event: Event, other: Event, words: frozenset[str]) -> None:
     """Two figures are two reports of one toll, of which ACLED keeps the lowest, unless the
     later one tells more deaths ("Three attackers were also killed"): those add up."""
     toll, told = other.support.get("fatalities"), other.evidence
-    added = toll is not None and told is not None and adds_to_toll(told.sentence, told.start, toll)
+    added = (
+        toll is not None
+        and told is not None
+        and adds_to_toll(told.sentence, told.start, toll, words)
+    )
     for name in ("fatalities", "injuries"):
         mine, theirs = getattr(event, name), getattr(other, name)
         if added and name == "fatalities" and other.evidence != event.evidence and mine and theirs:

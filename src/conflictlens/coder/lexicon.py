@@ -90,6 +90,12 @@ class Taxonomy:
         self.without_weapon: dict[str, dict[str, str]] = dict(data.get("without_weapon", {}))
         self.weapon_priority: list[str] = [str(w) for w in data.get("weapon_priority", [])]
         self.default_perpetrator: dict[str, str] = dict(data.get("default_perpetrator", {}))
+        self.added_toll: frozenset[str] = frozenset(
+            str(word).casefold()
+            for words in (data.get("added_toll_words") or {}).values()
+            for word in words
+        )
+        """Words that tell a toll as more deaths of an event (``added_toll_words``)."""
 
     @classmethod
     def load(cls, files: CodebookFiles) -> Taxonomy:

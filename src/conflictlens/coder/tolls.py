@@ -15,33 +15,20 @@ from collections.abc import Sequence
 
 from conflictlens.model import CasualtyMention, Event, Sentence, Span
 
-__all__ = ["ADDED_TOLL_WORDS", "Toll", "adds_to_toll", "set_tolls", "toll_of"]
+__all__ = ["Toll", "adds_to_toll", "set_tolls", "toll_of"]
 
-ADDED_TOLL_WORDS = frozenset(
-    {
-        *("also", "another", "others"),
-        *("aussi", "également", "autres"),
-        *("también", "además", "otros", "otras"),
-        *("также", "тоже", "ещё", "еще", "другие"),
-        *("також", "теж", "ще", "інші"),
-        *("أيضا", "ايضا"),
-    }
-)
-"""Words that tell a toll as more deaths of the same event, in the six languages: "others", not
-"the other", which ends a list of the same deaths ("one was lynched, the other shot"). Kept here
-until the codebook reader exposes a list of them (numbers.yaml holds them only as words allowed
-inside a count)."""
 _WORD = re.compile(r"\w+")
 
 
-def adds_to_toll(sentence: str, sentence_start: int, toll: Span) -> bool:
+def adds_to_toll(sentence: str, sentence_start: int, toll: Span, markers: frozenset[str]) -> bool:
     """The ``toll`` told in ``sentence`` (which opens at ``sentence_start``) is more deaths of an
-    event told before it: the word saying so stands in the toll or just before it, a range's
-    first figure aside ("Also 3-4 soldiers were killed"), not further ("VoJ also reported 1
-    fatality" is another report of the same deaths)."""
+    event told before it: one of ``markers`` (the codebook's ``added_toll_words``, read into
+    ``Taxonomy.added_toll``) stands in the toll or just before it, a range's first figure aside
+    ("Also 3-4 soldiers were killed"), not further ("VoJ also reported 1 fatality" is another
+    report of the same deaths)."""
     words = _WORD.findall(sentence[: max(toll.start - sentence_start, 0)].casefold())
     before = [w for w in words if not w.isdigit()][-1:]
-    return any(w in ADDED_TOLL_WORDS for w in [*before, *_WORD.findall(toll.text.casefold())])
+    return any(w in markers for w in [*before, *_WORD.findall(toll.text.casefold())])
 
 
 class Toll:
@@ -52,14 +39,16 @@ class Toll:
         """``added``: every count is told as more deaths of an event told before."""
 
 
-def toll_of(casualties: Sequence[CasualtyMention], kind: str, sentence: Sentence) -> Toll | None:
+def toll_of(
+    casualties: Sequence[CasualtyMention], kind: str, sentence: Sentence, words: frozenset[str]
+) -> Toll | None:
     """The count of ``kind`` ("killed" or "injured") that ``sentence``'s ``casualties`` give: a
     count told as more deaths adds to the figure told before it; any other is a report of the
     same deaths, or their total told after them ("11 prisoners were also killed (total of 12
     fatalities)"), and the lowest figure stands."""
     toll: Toll | None = None
     for found in sorted((c for c in casualties if c.kind == kind), key=lambda c: c.span.start):
-        more = adds_to_toll(sentence.text, sentence.start, found.span)
+        more = adds_to_toll(sentence.text, sentence.start, found.span, words)
         if toll is None:
             toll = Toll(found.count, found.span, more)
         elif more:
@@ -69,10 +58,13 @@ def toll_of(casualties: Sequence[CasualtyMention], kind: str, sentence: Sentence
     return toll
 
 
-def set_tolls(event: Event, casualties: Sequence[CasualtyMention], sentence: Sentence) -> None:
-    """The killed and injured counts of an event's own sentence."""
+def set_tolls(
+    event: Event, casualties: Sequence[CasualtyMention], sentence: Sentence, words: frozenset[str]
+) -> None:
+    """The killed and injured counts of an event's own sentence (``words``: see
+    :func:`adds_to_toll`)."""
     for kind, name in (("killed", "fatalities"), ("injured", "injuries")):
-        toll = toll_of(casualties, kind, sentence)
+        toll = toll_of(casualties, kind, sentence, words)
         if toll is not None:
             setattr(event, name, toll.count)
             event.support[name] = toll.span
