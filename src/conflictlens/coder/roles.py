@@ -87,9 +87,9 @@ between ("shot and killed a young man", "shot dead two herders"); a party farthe
 a phrase of its own ("killed in a shootout with ...", "killed in Turkana by ..."); calibrated on
 the ACLED development notes."""
 NAME_BRACKETS = "()[]"
+"""What may stand between a group's name and its own word: "Katiba Macina (JNIM) militants"."""
 NAME_QUOTES = '«»"“”„'
 """Quotes that set a group's name apart after its fighters' word ("боевиков «ИГ»")."""
-"""What may stand between a group's name and its own word: "Katiba Macina (JNIM) militants"."""
 
 
 @dataclass(frozen=True, slots=True)
