@@ -33,9 +33,9 @@ def test_demo_corpus_stays_above_its_floors(demo_report: EvalReport) -> None:
     assert check_floors(demo_report, GOLD / "demo_floors.yaml") == []
 
 
-MERGE_F1_FLOOR = 0.97
-"""The merging gold set (tests/gold/merge): measured 1.000 pairwise F1 when pinned (0.975 when
-first pinned; one missed link of 41 gives 0.988)."""
+MERGE_F1_FLOOR = 0.98
+"""The merging gold set (tests/gold/merge): measured 1.000 pairwise F1 when last raised (one
+missed link of 41 gives 0.988, two 0.975)."""
 
 
 def test_merging_stays_above_its_floor(pipeline: Pipeline, tmp_path: Path) -> None:
