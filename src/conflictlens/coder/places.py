@@ -64,9 +64,9 @@ def _rank(
 
 def _address_order(places: Sequence[PlaceMention]) -> dict[int, int]:
     """0 for a place an address opens, 2 for the areas after it, by ``id`` (1 for the rest): in
-    "the Hollywood Nights store in Kalamazoo, Michigan" the event is at Kalamazoo, in "Naguilian,
-    La Union" at Naguilian; a town named alone in the sentence is likelier part of a name or
-    another place the story mentions."""
+    "the Hollywood Star diner in Lansing, Michigan" the event is at Lansing, in "Bauang, La
+    Union" at Bauang; a town named alone in the sentence is likelier part of a name or another
+    place the story mentions."""
     ordered = sorted(places, key=lambda m: m.span.start)
     order: dict[int, int] = {}
     for before, after in pairwise(ordered):

@@ -24,7 +24,7 @@ def adds_to_toll(sentence: str, sentence_start: int, toll: Span, markers: frozen
     """The ``toll`` told in ``sentence`` (which opens at ``sentence_start``) is more deaths of an
     event told before it: one of ``markers`` (the codebook's ``added_toll_words``, read into
     ``Taxonomy.added_toll``) stands in the toll or just before it, a range's first figure aside
-    ("Also 3-4 soldiers were killed"), not further ("VoJ also reported 1 fatality" is another
+    ("Also 3-4 soldiers were killed"), not further ("the group also reported 1 death" is another
     report of the same deaths)."""
     words = _WORD.findall(sentence[: max(toll.start - sentence_start, 0)].casefold())
     before = [w for w in words if not w.isdigit()][-1:]
