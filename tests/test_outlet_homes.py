@@ -221,7 +221,7 @@ def test_no_town_abroad_by_a_look_alike_or_a_small_namesake_in_a_home_outlets_no
     pipeline: Pipeline, tmp_path: Path
 ) -> None:
     notes = [
-        "Worshippers prevented the Friday prayer at the Grand Mosque.",  # not Moscow
+        "The imam led the evening prayer at the Grand Mosque.",  # not Moscow
         "A supply convoy was ambushed near Inata on Tuesday.",  # not Inada, Japan
     ]
     path = tmp_path / "sahel.jsonl"

@@ -109,7 +109,7 @@ class Cues:
         self.town_after = frozenset(_phrases(cues.get("town_after")))
         """Words after a name that make it a town, not a country ("a Lebanon woman")."""
         self.goes_on_with = frozenset(_phrases(cues.get("goes_on_with")))
-        """Capitalised words after a name that leave it a name of its own ("Embu Town")."""
+        """Capitalised words after a name that leave it a name of its own ("Nyeri Town")."""
         units = cues.get("not_after_list") or {}
         self._singular = {_normal(str(k)): str(v) for k, v in units.items()}
         """The singular that names one unit of a list of US counties, to find its states."""

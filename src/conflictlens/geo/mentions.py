@@ -152,7 +152,7 @@ class MentionReader:
 
     def _heads_a_name(self, text: str, folded: str, end: int) -> bool:
         """A capitalised word follows that makes the name the head of a longer one ("Orange
-        Democratic Movement"), not one that leaves it a place ("Embu Town", "Lamu Island")."""
+        Democratic Movement"), not one that leaves it a place ("Nyeri Town", "Pate Island")."""
         if not (end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()):
             return False
         following = word_after(folded, end)
