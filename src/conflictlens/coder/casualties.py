@@ -114,6 +114,8 @@ class CasualtyRules:
     days: frozenset[str]
     """Month and weekday names: capitalised, but no one's name."""
     names: bool
+    name_particles: frozenset[str]
+    """Lower-case words a person's name may hold ("al", "bin", "de")."""
     adds: frozenset[str]
     passive: frozenset[str]
     determiners: frozenset[str]
@@ -154,6 +156,9 @@ class CasualtyRules:
                 for m in months + month_words(files, lang, "weekdays")
             ),
             names=bool(section.get("names")),
+            name_particles=frozenset(
+                str(w).casefold() for w in word_list(section, "name_particles", origin)
+            ),
             adds=adds,
             passive=frozenset(fold(str(w)).strip() for w in word_list(section, "passive", origin)),
             determiners=frozenset(
@@ -184,7 +189,7 @@ class CasualtyRules:
             return []  # the common case, kept cheap
         if self.names:
             ends = [h.end for h in hits]
-            names = named_victims(text, end, ends, self.days, self.vocabulary)
+            names = named_victims(text, end, ends, self.days, self.vocabulary, self.name_particles)
             implied += [_Count(first, last, 1, weak=True, noun=True) for first, last in names]
         counts = self._counts(folded, start, end, hits, implied, scan)
         pairs = self._pairs(folded, hits, counts)

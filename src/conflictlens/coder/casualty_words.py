@@ -39,7 +39,6 @@ BARRIERS = frozenset(',;:()[].!?«»"،؛')
 _AGE = re.compile(r"\d+(?:-[^\W\d_]+)+")
 """An age or a size written as one word ("67-річну", "70-year-old", "67-летняя"): it describes
 the person counted, so it stands between a casualty word and its count like an adjective."""
-_NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "de", "da", "van", "von", "el", "abu"})
 """Small words inside a person's name ("Abd al Rahman", "Lopez de Leon")."""
 _MAX_KNOWN = 50_000
 """Words whose class is remembered before the memory is emptied: a bound over very long runs."""
@@ -213,15 +212,18 @@ def month_words(files: CodebookFiles, lang: str, key: str = "months") -> list[ob
     return [w for words in months.values() for w in words or []]
 
 
-def name_after(text: str, at: int, end: int) -> tuple[int, int, str] | None:
-    """The capitalised words right after ``at`` ("killed Ali al-Massudi, the mayor"): their
-    span and the word in lower case after them, or None when none starts there."""
+def name_after(
+    text: str, at: int, end: int, particles: frozenset[str]
+) -> tuple[int, int, str] | None:
+    """The capitalised words right after ``at`` ("killed Ali al-Massudi, the mayor"), with the
+    lower-case ``particles`` a name may hold: their span and the word in lower case after them,
+    or None when none starts there."""
     if text[at : at + 1] != " " or not text[at + 1 : at + 2].isupper():
         return None
     first = last = at + 1
     for word in re.finditer(r"\S+", text[at + 1 : end]):
         token = word.group().strip(',.;:!?)"»')
-        if not token or not (token[0].isupper() or token in _NAME_PARTICLES):
+        if not token or not (token[0].isupper() or token in particles):
             return first, last, token.lower()
         last = at + 1 + word.start() + len(token)
         if token != word.group():
@@ -237,7 +239,12 @@ def whole_words(words: Sequence[object], then: str = "") -> re.Pattern[str] | No
 
 
 def named_victims(
-    text: str, end: int, hit_ends: Sequence[int], days: frozenset[str], vocabulary: Vocabulary
+    text: str,
+    end: int,
+    hit_ends: Sequence[int],
+    days: frozenset[str],
+    vocabulary: Vocabulary,
+    particles: frozenset[str],
 ) -> list[tuple[int, int]]:
     """A person named right after a casualty word is one victim ("shot and killed Ali
     al-Massudi, the mayor"), unless the capitalised words qualify people or things after them
@@ -245,7 +252,7 @@ def named_victims(
     ("killed Monday"). The spans of those names."""
     found: list[tuple[int, int]] = []
     for at in hit_ends:
-        name = name_after(text, at, end)
+        name = name_after(text, at, end, particles)
         if name is None:
             continue
         first = fold(text[name[0] : name[1]]).split()[0]
