@@ -215,7 +215,7 @@ def month_words(files: CodebookFiles, lang: str, key: str = "months") -> list[ob
 def name_after(
     text: str, at: int, end: int, particles: frozenset[str]
 ) -> tuple[int, int, str] | None:
-    """The capitalised words right after ``at`` ("killed Ali al-Massudi, the mayor"), with the
+    """The capitalised words right after ``at`` ("killed Karim al-Hadi, the mayor"), with the
     lower-case ``particles`` a name may hold: their span and the word in lower case after them,
     or None when none starts there."""
     if text[at : at + 1] != " " or not text[at + 1 : at + 2].isupper():
@@ -246,8 +246,8 @@ def named_victims(
     vocabulary: Vocabulary,
     particles: frozenset[str],
 ) -> list[tuple[int, int]]:
-    """A person named right after a casualty word is one victim ("shot and killed Ali
-    al-Massudi, the mayor"), unless the capitalised words qualify people or things after them
+    """A person named right after a casualty word is one victim ("shot and killed Karim
+    al-Hadi, the mayor"), unless the capitalised words qualify people or things after them
     ("killed Afghan soldiers"), are people themselves ("killing Americans") or name a day
     ("killed Monday"). The spans of those names."""
     found: list[tuple[int, int]] = []

@@ -45,9 +45,9 @@ REGIONS = frozenset({"admin1", "region"})
 """Features whose names are rarely shared across countries: provinces and regions."""
 ADDRESS_GAP = 2
 """Characters between two places written as an address, the place then the area it lies in:
-a comma and a space ("Kalamazoo, Michigan", "Trento, Agusan del Sur, Philippines"). A single
-space joins words of one name ("Jackson Mobile Home Park"), a word between ("Kohat and
-Peshawar") makes a list; calibrated on the GTD summaries, which write every place this way."""
+a comma and a space ("Lansing, Michigan", "Bauang, La Union, Philippines"). A single space
+joins words of one name ("Riverside Mobile Home Park"), a word between ("Kabul and Herat")
+makes a list; calibrated on the GTD summaries, which write every place this way."""
 
 
 def _rank(
@@ -83,8 +83,8 @@ def _agreed_countries(
     town read in another country than the district and province named with it is likelier a
     village the gazetteer does not know, read as a namesake abroad, than a place abroad.
     ``context``, the place the story was at before the sentence, counts too and settles a tie:
-    "The attack took place a day after the visit of U.S. Vice President ... to Afghanistan ...
-    Washington's commitment" stays in Afghanistan when the story was in Kabul."""
+    "The bombing came a day after a U.S. delegation toured Afghanistan and Washington's envoy
+    promised more aid" stays in Afghanistan when the story was in Jalalabad."""
     names: dict[str, set[str]] = {}
     for mention in [*places, *([context] if context is not None else [])]:
         if mention.place.country:
