@@ -180,3 +180,27 @@ def test_a_town_inside_a_quoted_title_is_no_place_but_one_in_quoted_speech_is(
     assert [m.span.text for m in found] == ["Red Sea"]
     found = places(geocoder, '"The shelling of Kupiansk goes on," the governor said.')
     assert [m.span.text for m in found] == ["Kupiansk"]
+
+
+def test_a_province_named_like_its_seat_is_the_town_unless_a_province_word_says_so(
+    geocoder: Geocoder,
+) -> None:
+    """Kherson the city (whose GeoNames population is small) and Zaporizhzhia in its locative
+    case are the towns; the oblast needs its own word."""
+    features = {
+        m.span.text: m.place.feature
+        for m in places(
+            geocoder,
+            "Уночі ракета влучила в будинок у Херсоні, а дрони атакували підстанцію в Запоріжжі."
+            " Обстріли тривають по всій Херсонщині та в Запорізькій області.",
+        )
+    }
+    assert features == {
+        "Херсоні": "city",
+        "Запоріжжі": "city",
+        "Херсонщині": "admin1",
+        "Запорізькій області": "admin1",
+    }
+    assert [m.place.feature for m in places(geocoder, "Shelling hit Kherson overnight.")] == [
+        "city"
+    ]

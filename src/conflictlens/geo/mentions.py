@@ -11,6 +11,7 @@ from conflictlens.geo.evidence import (
     ACCEPT,
     ALONE,
     GIVEN_NAME,
+    NEAR_WEIGHT,
     SPEAKS,
     Mention,
     beside_capital,
@@ -38,6 +39,11 @@ COUNTY_PRIOR = 3.5
 """The prior of a US county, whatever its people: which state's "Madison County" a text means is
 the document's to say, not the largest one's. Calibrated on LGL (accuracy within 161 km): 2.0 to
 4.0 give 0.882, 4.5 and 5.5 0.880, a prior from the people of its towns (as towns have) 0.881."""
+_SAME_POINT = 0.01
+"""Degrees (about 1 km) within which a province's point is its seat's (both from GeoNames)."""
+_SEAT_MARGIN = NEAR_WEIGHT + 0.5
+"""How far below its seat a province stays: more than the support a province named elsewhere in
+the document gives its namesake ("у Херсоні" beside "по всій Херсонщині" is still the city)."""
 _MAIN_TOWN = 10_000
 """People a town needs for its main name to push aside a place known by it as an alternate."""
 
@@ -224,7 +230,30 @@ class MentionReader:
             if how == "skeleton":
                 score -= 1.0
             out.append((place, score))
+        if not (around.province or how == "adjective"):
+            self._seats_first(out)
         return out
+
+    def _seats_first(self, scored: list[tuple[int, float]]) -> None:
+        """A province whose point is its namesake town's (the province's seat: admin1.yaml's
+        ``capital``) gives way to the town when no province word says otherwise: "в Херсоні" is
+        the city, whose GeoNames population (66,000) would otherwise leave it below the oblast.
+        ACLED codes such a mention to the town, at precision 1."""
+        gaz = self._gaz
+        towns = [
+            (gaz.latitude[p], gaz.longitude[p], score)
+            for p, score in scored
+            if gaz.feature[p] not in (self._admin1, self._country)
+        ]
+        if not towns:
+            return
+        for index, (place, score) in enumerate(scored):
+            if gaz.feature[place] != self._admin1:
+                continue
+            lat, lon = gaz.latitude[place], gaz.longitude[place]
+            for town_lat, town_lon, town_score in towns:
+                if abs(town_lat - lat) + abs(town_lon - lon) < _SAME_POINT:
+                    scored[index] = (place, min(score, town_score - _SEAT_MARGIN))
 
     def _main_name(self, place: int, flags: int) -> bool:
         """The name is the main one of a town or of a province outside the curated ones."""
