@@ -204,3 +204,21 @@ def test_a_province_named_like_its_seat_is_the_town_unless_a_province_word_says_
     assert [m.place.feature for m in places(geocoder, "Shelling hit Kherson overnight.")] == [
         "city"
     ]
+
+
+def test_afghan_provinces_go_by_the_names_news_copy_uses(geocoder: Geocoder) -> None:
+    """GeoNames spells them Vardak, Lowgar, Konar; a province whose seat bears another name
+    ("Laghman", whose seat Mehtar Lam GeoNames also calls Laghman) stays the province, while
+    Herat, named like its seat, is the city."""
+    found = places(
+        geocoder,
+        "Gunmen attacked a checkpoint in Wardak and a convoy in Logar; a mortar hit a school in"
+        " Kunar, a bomb went off in Laghman and a clinic was looted in Herat.",
+    )
+    assert {m.span.text: (m.place.name, m.place.feature) for m in found} == {
+        "Wardak": ("Wardak", "admin1"),
+        "Logar": ("Logar", "admin1"),
+        "Kunar": ("Kunar", "admin1"),
+        "Laghman": ("Laghman", "admin1"),
+        "Herat": ("Herāt", "city"),
+    }

@@ -194,6 +194,8 @@ class _Builder:
             return "GeoNames admin1 codes; point: centre of the province's GeoNames towns"
         if entry.source:
             return entry.source
+        if entry.capital is None:
+            return "admin1.yaml; point: centre of the province's GeoNames towns"
         return f"admin1.yaml; point: GeoNames town {entry.capital}"
 
     @staticmethod

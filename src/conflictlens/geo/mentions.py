@@ -235,13 +235,14 @@ class MentionReader:
         return out
 
     def _seats_first(self, scored: list[tuple[int, float]]) -> None:
-        """A province whose point is its namesake town's (the province's seat: admin1.yaml's
-        ``capital``) gives way to the town when no province word says otherwise: "в Херсоні" is
+        """A province named like its seat town, whose point is the town's (admin1.yaml's
+        ``capital``), gives way to the town when no province word says otherwise: "в Херсоні" is
         the city, whose GeoNames population (66,000) would otherwise leave it below the oblast.
-        ACLED codes such a mention to the town, at precision 1."""
+        ACLED codes such a mention to the town, at precision 1. "Laghman" stays the province:
+        its seat is Mehtar Lam, which GeoNames also calls Laghman."""
         gaz = self._gaz
         towns = [
-            (gaz.latitude[p], gaz.longitude[p], score)
+            (gaz.latitude[p], gaz.longitude[p], score, p)
             for p, score in scored
             if gaz.feature[p] not in (self._admin1, self._country)
         ]
@@ -251,8 +252,10 @@ class MentionReader:
             if gaz.feature[place] != self._admin1:
                 continue
             lat, lon = gaz.latitude[place], gaz.longitude[place]
-            for town_lat, town_lon, town_score in towns:
-                if abs(town_lat - lat) + abs(town_lon - lon) < _SAME_POINT:
+            for town_lat, town_lon, town_score, town in towns:
+                if abs(town_lat - lat) + abs(town_lon - lon) < _SAME_POINT and _same_name(
+                    gaz.name(town), gaz.name(place)
+                ):
                     scored[index] = (place, min(score, town_score - _SEAT_MARGIN))
 
     def _main_name(self, place: int, flags: int) -> bool:
@@ -295,3 +298,7 @@ class MentionReader:
                     out.append(tuple(states))
                     break
         return out
+
+
+def _same_name(first: str, second: str) -> bool:
+    return key_tokens(first) == key_tokens(second)
