@@ -271,6 +271,28 @@ def test_a_gold_place_without_coordinates_is_found_by_its_name_in_any_spelling(
     assert missed.metrics()["events.f1"] == 0.0  # too far from any Galkayo to be its event
 
 
+def test_a_gold_place_named_in_its_country_is_not_any_namesake_abroad(
+    tmp_path: Path, geocoder: Geocoder
+) -> None:
+    """Tripoli, Libya: a point at Tripoli, Lebanon is not the gold's place."""
+    path = write_jsonl(
+        tmp_path / "gtd.jsonl",
+        [gtd_row("1", country_txt="Libya", provstate="Tripoli", city="Tripoli")],
+    )
+    lebanon = event(
+        "1",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+        location="Tripoli",
+        latitude=34.4367,
+        longitude=35.8497,
+    )
+    libya = replace(lebanon, latitude=32.8872, longitude=13.1913)
+    for guess, expected in ((lebanon, 0.0), (libya, 1.0)):
+        report = run_benchmark("gtd", path, answers({"1": [guess]}), places=geocoder.points_named)
+        assert report.metrics()["events.f1"] == expected
+
+
 # --- CASE 2021 ----------------------------------------------------------------------------------
 
 

@@ -6,7 +6,8 @@ A pair is *admissible* (may be matched) when, for what the gold states:
 - place: within ``max_km`` of each other, or the same place name; when either side has no
   coordinates, the same place name (two events without a place name also agree), unless the
   gold's name was placed in the gazetteer (``GoldEvent.named_points``): then within ``max_km``
-  of a place of that name;
+  of a place of that name (in the gold's country when the gazetteer holds the name there), the
+  name alone being no longer enough;
 - date: the date ranges overlap (a month-precision date covers every day of its month), widened
   by ``date_slack_days``; a date missing on either side is compatible.
 
@@ -95,6 +96,9 @@ def same_place(pred: Event, gold: GoldEvent, rules: MatchRules) -> bool:
     distance = _distance(pred, gold)
     if distance is None:
         return _same_name(pred, gold)
+    if gold.coordinates is None:
+        # Placed by its name in its country: a namesake elsewhere is another place.
+        return distance <= rules.max_km
     return distance <= rules.max_km or (bool(place_key(gold.location)) and _same_name(pred, gold))
 
 
@@ -152,8 +156,6 @@ def _location(pred: Event, gold: GoldEvent, rules: MatchRules) -> bool | None:
     distance = _distance(pred, gold)
     if distance is None:
         return _same_name(pred, gold)
-    if gold.coordinates is None:  # placed by its name: the name itself agrees too
-        return distance <= rules.max_km or _same_name(pred, gold)
     return distance <= rules.max_km
 
 

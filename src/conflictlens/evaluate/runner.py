@@ -111,18 +111,20 @@ def evaluate_gold_paths(
     return evaluate_gold(extract, documents, gold, name=name, errors=errors)
 
 
-PlaceNames = Callable[[str], list[tuple[float, float]]]
-"""Where the places a name names lie (``Geocoder.points_named``)."""
+PlaceNames = Callable[[str, str | None], list[tuple[float, float]]]
+"""Where the places a name names lie, in a country when one is given
+(``Geocoder.points_named``)."""
 
 
 def place_gold_names(bench: Benchmark, places: PlaceNames) -> Benchmark:
-    """``bench`` with the gold locations that have no coordinates placed by their name, so that
-    a predicted point near a place of that name agrees with them whatever the spelling ("Galkayo"
-    and "Gaalkacyo"); the report's notes say how many."""
+    """``bench`` with the gold locations that have no coordinates placed by their name (in the
+    gold's country when the gazetteer holds the name there), so that a predicted point near a
+    place of that name agrees with them whatever the spelling ("Galkayo" and "Gaalkacyo"); the
+    report's notes say how many."""
     gold, placed = [], 0
     for event in bench.gold:
         if event.coordinates is None and event.location:
-            points = tuple(places(event.location))
+            points = tuple(places(event.location, event.country))
             if points:
                 event, placed = replace(event, named_points=points), placed + 1
         gold.append(event)

@@ -71,16 +71,20 @@ class Geocoder:
         ``home``: where the document's outlet writes from (:mod:`conflictlens.geo.homes`)."""
         return self._resolver.resolve(text, folded, self._scanner.scan(text, folded), home)
 
-    def points_named(self, name: str) -> list[tuple[float, float]]:
+    def points_named(self, name: str, country: str | None = None) -> list[tuple[float, float]]:
         """(latitude, longitude) of every place the index holds under ``name`` (any of its
-        spellings: "Galkayo" is Gaalkacyo's), for telling whether a point is the named place."""
-        gaz, points = self.gazetteer, []
+        spellings: "Galkayo" is Gaalkacyo's), for telling whether a point is the named place.
+        With ``country`` (its name, as places give it), only the places of that country when the
+        index knows it by that name: a "Chak" of Pakistan is no place of an Afghan "Chak"."""
+        gaz, places = self.gazetteer, []
         for key, _ in name_keys(name):
             value = gaz.keys.get(key, 0) >> 3
             if value:
-                places = [posting >> 2 for posting in gaz.entry(value)]  # postings carry flags
-                points += [(gaz.latitude[p], gaz.longitude[p]) for p in places]
-        return points
+                places += [posting >> 2 for posting in gaz.entry(value)]  # postings carry flags
+        if country in gaz.country_names:
+            number = gaz.country_names.index(country)
+            places = [p for p in places if gaz.country[p] == number]
+        return [(gaz.latitude[p], gaz.longitude[p]) for p in places]
 
     def areas(self, text: str, folded: str) -> list[tuple[str, str]]:
         """(country ISO code, admin1 key or "") of each name of the document that lies in one
