@@ -222,3 +222,22 @@ def test_afghan_provinces_go_by_the_names_news_copy_uses(geocoder: Geocoder) -> 
         "Laghman": ("Laghman", "admin1"),
         "Herat": ("Herāt", "city"),
     }
+
+
+def test_somalia_s_member_states_say_the_text_is_about_somalia(geocoder: Geocoder) -> None:
+    """A Puntland note's "Bari" is the Somali province, not Italy's city, which a text about
+    Italy still reads."""
+    found = places(
+        geocoder, "Gunmen attacked a Puntland police post near the port of Bosaso, Bari region."
+    )
+    assert {m.span.text: m.place.country for m in found} == {
+        "Puntland": "Somalia",
+        "Bosaso": "Somalia",
+        "Bari region": "Somalia",
+    }
+    found = places(geocoder, "Militants attacked a Puntland checkpoint in Qardho, Bari.")
+    assert [(m.place.name, m.place.country) for m in found if m.span.text == "Bari"] == [
+        ("Bari", "Somalia")
+    ]
+    found = places(geocoder, "Flights from Bari to Milan were cancelled.")
+    assert [m.place.country for m in found] == ["Italy", "Italy"]
