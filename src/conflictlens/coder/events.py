@@ -3,8 +3,9 @@
 A sentence with an event word yields a candidate event unless a cue says it is not a new event (a
 threat, a conditional, a statistic, a summary of past attacks, a negation) or its own date shows
 that the article only recalls it; which of its event words tells the event is coder/choice.py's
-call. Candidates that tell of the same happening merge into one event
-(coder/grouping.py), whose claims then come from every sentence that reports it.
+call, and which sub-type that word makes with its weapon and target coder/subtypes.py's.
+Candidates that tell of the same happening merge into one event (coder/grouping.py), whose claims
+then come from every sentence that reports it.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from conflictlens.coder.attribution import claim_of, statement_claim
-from conflictlens.coder.choice import HAND_WEAPONS, primary_trigger
-from conflictlens.coder.crowds import named_grievance
+from conflictlens.coder.choice import primary_trigger
+from conflictlens.coder.crowds import ARRESTS, named_grievance
 from conflictlens.coder.followups import (
     attach_casualties,
     attach_statements,
     casualty_followup,
     told_toll,
 )
-from conflictlens.coder.grouping import Candidate, drop_intercepted, group_candidates
+from conflictlens.coder.grouping import Candidate, group_candidates
+from conflictlens.coder.intercepts import drop_intercepted
 from conflictlens.coder.lexicon import ActorNamer, Taxonomy
 from conflictlens.coder.news import before_context, is_headline, is_reference
 from conflictlens.coder.places import choose_place
@@ -39,6 +41,13 @@ from conflictlens.coder.setting import (
     set_place,
 )
 from conflictlens.coder.speakers import STATE_KINDS, is_state_force
+from conflictlens.coder.subtypes import (
+    CIVILIAN_INTER,
+    REMOTE_SUB_TYPES,
+    UNIDENTIFIED,
+    sub_type_of,
+    territory_by_taker,
+)
 from conflictlens.coder.tolls import set_tolls
 from conflictlens.model import (
     ActorMention,
@@ -53,7 +62,7 @@ from conflictlens.model import (
     WeaponMention,
 )
 
-__all__ = ["EventBuilder"]
+__all__ = ["REMOTE_SUB_TYPES", "EventBuilder"]
 
 NOT_NEW_EVENT_CUES: tuple[CueKind, ...] = (
     "future",
@@ -62,24 +71,10 @@ NOT_NEW_EVENT_CUES: tuple[CueKind, ...] = (
     "statistic",
     "negation",
 )
-REMOTE_SUB_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 CROWD_TYPES = frozenset({"Protests", "Riots"})
-TERRITORY_SUB_TYPES = frozenset(
-    {"Government regains territory", "Non-state actor overtakes territory"}
-)
 INTERVENTION_SUB_TYPES = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
 )
-CIVILIAN_INTER = 7
-RIOTER_INTER = 5
-TARGET_WORDS = 3
-"""Words between an event word and its target: an article, a number and an adjective ("shot
-and killed two Afghan soldiers"); calibrated on the ACLED development notes."""
-CROWD_VIOLENCE = frozenset({"Attack", "Armed clash"})
-"""Violence that, done by civilians or a crowd rather than an armed group, is mob violence."""
-UNIDENTIFIED = "unidentified"
-"""The generic kind (taxonomy.yaml) of an armed group the text does not name."""
 OF_WORDS = 2
 """A preposition and an article: "of the", "de la"."""
 OF_WORD_CHARS = 3
@@ -152,6 +147,7 @@ class EventBuilder:
     ) -> Candidate | None:
         """``scene``: ``last_place`` is a new scene's (``new_scene``), where an event told without a
         place of its own happened, not the event before it."""
+        mentions = _without_negated_words(mentions)
         if any(mentions.cue(kind) for kind in NOT_NEW_EVENT_CUES):
             return None
         mentions = before_context(mentions)
@@ -163,14 +159,14 @@ class EventBuilder:
         if date is not None and recalled_or_planned(date.date, doc.published):
             return None
         mentions = self._forces_of_country(mentions)
-        provisional = self._sub_type(trigger, weapon, None)
+        provisional = sub_type_of(self.taxonomy, trigger, weapon, None)
         roles = assign_roles(mentions, trigger, provisional)
-        sub_type = self._sub_type(trigger, weapon, roles, mentions)
+        sub_type = sub_type_of(self.taxonomy, trigger, weapon, roles, mentions)
         anchor = min(t.span.start for t in mentions.triggers)
         places = event_places(mentions)
         place, precision = choose_place(places, last_place, anchor)
         country_of_place = place.place.country if place else None
-        sub_type = _territory_by_taker(sub_type, roles, country_of_place, trigger, mentions)
+        sub_type = territory_by_taker(sub_type, roles, country_of_place, trigger, mentions)
         event = self._event(doc, mentions, trigger, sub_type, weapon)
         country = place.place.country if place else main_country
         self._set_actors(event, roles, country)
@@ -204,6 +200,7 @@ class EventBuilder:
             unnamed,
             claimant,
             grievance,
+            trigger.sub_event_type == sub_type == "Armed clash",
         )
 
     def _weapon(self, mentions: SentenceMentions) -> WeaponMention | None:
@@ -244,55 +241,6 @@ class EventBuilder:
             event.support["weapon"] = weapon.span
         set_tolls(event, mentions.casualties, sentence, self.taxonomy.added_toll)
         return event
-
-    def _sub_type(
-        self,
-        trigger: TriggerMention,
-        weapon: WeaponMention | None,
-        roles: Roles | None,
-        mentions: SentenceMentions | None = None,
-    ) -> str:
-        declared = trigger.sub_event_type
-        by_weapon = self.taxonomy.by_weapon.get(weapon.weapon) if weapon else None
-        if not declared.startswith("@"):
-            # The weapon decides between the two remote-violence sub-types ("bombardements" by
-            # aircraft are air strikes), never across event types.
-            if declared in REMOTE_SUB_TYPES and by_weapon in REMOTE_SUB_TYPES:
-                return by_weapon
-            target = roles.actor2 if roles else None
-            if (
-                declared == "Attack"
-                and _armed_target(target)
-                and _beside(target, trigger, mentions)
-            ):
-                # Violence against civilians needs civilians: a sniper who "shot and killed" a
-                # soldier fought a battle, and so did gunmen who executed a militiaman (ACLED
-                # codes attacks on state forces and on armed groups as clashes).
-                return "Armed clash"
-            if declared in CROWD_VIOLENCE and _crowd(roles.actor1 if roles else None):
-                # Residents or a mob who beat or kill someone are rioters, not an armed group:
-                # ACLED's mob violence.
-                return "Mob violence"
-            return declared
-        target = roles.actor2 if roles else None
-        hand_held = weapon is not None and weapon.weapon in HAND_WEAPONS
-        crowd = _crowd(roles.actor1 if roles else None)
-        if declared == "@attack" and (weapon is None or hand_held) and crowd:
-            return "Mob violence"  # "angry youths attacked UN vehicles": a crowd, not a unit
-        if hand_held and target is not None and target.inter == CIVILIAN_INTER:
-            return "Attack"  # gunmen killing villagers is violence against civilians, not a clash
-        if by_weapon is not None:
-            return by_weapon
-        if target is None and mentions is not None and _armed_site_after(trigger, mentions):
-            target_kind = "armed_target"  # "set upon an army base": whose, the text does not say
-        elif target is None:
-            target_kind = "unknown_target"
-        elif target.inter in ARMED_INTER or target.holds_facility:
-            target_kind = "armed_target"
-        else:
-            target_kind = "civilian_target"
-        table = self.taxonomy.without_weapon.get(declared.lstrip("@"), {})
-        return table.get(target_kind) or table.get("unknown_target") or "Attack"
 
     def _set_actors(self, event: Event, roles: Roles, country: str | None) -> None:
         actor1 = self._named(roles.actor1, country)
@@ -382,48 +330,6 @@ class EventBuilder:
         return None
 
 
-def _armed_site_after(trigger: TriggerMention, mentions: SentenceMentions) -> bool:
-    """A site of armed forces named after the event word, its holder unnamed ("an army base", "a
-    military checkpoint"): the attack was on an armed force."""
-    return any(
-        a.holds_facility and a.generic_kind in STATE_KINDS and a.span.start >= trigger.span.end
-        for a in mentions.actors
-    )
-
-
-def _beside(
-    actor: ActorMention | None, trigger: TriggerMention, mentions: SentenceMentions | None
-) -> bool:
-    """The actor is the object or the subject of the event word: at most TARGET_WORDS words
-    after it ("shot and killed a soldier") or before it ("two soldiers were shot and killed"),
-    not a party named further on ("killed a man accused of helping the army")."""
-    if actor is None or mentions is None:
-        return False
-    base = mentions.sentence.start
-    if actor.span.start >= trigger.span.end:
-        between = mentions.sentence.text[trigger.span.end - base : actor.span.start - base]
-    else:
-        between = mentions.sentence.text[actor.span.end - base : trigger.span.start - base]
-    return len(between.split()) <= TARGET_WORDS and not any(p in between for p in ",;:")
-
-
-def _armed_target(actor: ActorMention | None) -> bool:
-    """State forces, or an armed group or guards the text names: not men it only suspects of
-    being militants, whom ACLED counts among civilians ("killed three men suspected of being
-    militants")."""
-    if actor is None:
-        return False
-    named_armed = actor.inter in ARMED_INTER and actor.generic_kind != UNIDENTIFIED
-    return is_state_force(actor) or named_armed
-
-
-def _crowd(actor: ActorMention | None) -> bool:
-    """Civilians or a crowd, as the doer of an act."""
-    return actor is not None and (
-        actor.inter in (CIVILIAN_INTER, RIOTER_INTER) or actor.generic_kind == "rioters"
-    )
-
-
 def _is_force(actor: ActorMention) -> bool:
     """State forces named as a party of the sentence, not as a source or a nationality."""
     return not (actor.reporter or actor.qualifies_event) and is_state_force(actor)
@@ -441,30 +347,27 @@ def _of_phrase(actor: ActorMention, place: PlaceMention, mentions: SentenceMenti
     )
 
 
-def _territory_by_taker(
-    sub_type: str,
-    roles: Roles,
-    country: str | None,
-    trigger: TriggerMention,
-    mentions: SentenceMentions,
-) -> str:
-    """Who takes the ground decides the sub-type: a state's forces on its own soil regain
-    territory; anyone else, foreign state forces included, overtakes it (ACLED)."""
-    taker = roles.actor1
-    if sub_type not in TERRITORY_SUB_TYPES:
-        return sub_type
-    if taker is None:
-        # With no taker named, state forces named after the word are the side that lost the
-        # ground ("retook the town from government forces"): someone else took it.
-        lost_by_state = is_state_force(roles.actor2) or any(
-            is_state_force(a) and a.span.start >= trigger.span.end for a in mentions.actors
-        )
-        return "Non-state actor overtakes territory" if lost_by_state else sub_type
-    state = taker.inter == 1 or taker.generic_kind in ("military", "police")
-    at_home = taker.country is None or country is None or taker.country == country
-    if state and at_home:
-        return "Government regains territory"
-    return "Non-state actor overtakes territory"
+def _without_negated_words(mentions: SentenceMentions) -> SentenceMentions:
+    """The sentence without the arrest words a negation holds: "no arrests have been made after
+    shops were looted" tells the aftermath of the event the sentence reports, not that nothing
+    happened. Any other negation ("denies targeting", "an earthquake") stops the sentence."""
+    held = [
+        (c, [t for t in mentions.triggers if c.span.start <= t.span.start < c.span.end])
+        for c in mentions.cues
+        if c.kind == "negation"
+    ]
+    arrests = [
+        (c, words) for c, words in held if words and all(t.sub_event_type == ARRESTS for t in words)
+    ]
+    if not arrests:
+        return mentions
+    dropped = {id(t) for _, words in arrests for t in words}
+    cues = {id(c) for c, _ in arrests}
+    return replace(
+        mentions,
+        triggers=[t for t in mentions.triggers if id(t) not in dropped],
+        cues=[c for c in mentions.cues if id(c) not in cues],
+    )
 
 
 def _event_id(doc_id: str, start: int, sub_type: str) -> str:

@@ -5,9 +5,9 @@ Rules:
   joins the event just before it, and a reference that cannot join one is dropped; it does not
   reach back past an event told at its place to one told elsewhere;
 - two candidates are one happening when their types agree, their places are the same (by name or
-  within SAME_PLACE_KM), their weapons and days do not differ and no two different perpetrators
-  are named; deaths told with no weapon or doer of their own agree with a strike or a blast
-  (its toll, told again);
+  within a few km: coder/nearby.py), their weapons and days do not differ and no two different
+  perpetrators are named; deaths told with no weapon or doer of their own agree with a strike or
+  a blast (its toll, told again);
 - a headline repeats the article's main event: it joins the first event of its sub-type (at its
   place, if any), else of its type, rather than making one of its own, and adds no place to an
   event that has one;
@@ -16,11 +16,12 @@ Rules:
 - a riot told right after an arrest whose maker is not named, with no place of its own, is one
   event with it: the riot;
 - a claimed launch that hurt nobody, told with an interception of its kind at its place and
-  day, is that interception (``drop_intercepted``, once casualties told apart are attached);
+  day, is that interception (coder/intercepts.py, once casualties told apart are attached);
 - arrests or an intervention at a protest make it a protest with intervention, and a riot told
   after a protest that has no place of its own is that protest turning violent;
 - a merged event takes the sub-type that outranks the other (coder/choice.py): a clash in which
-  the town was taken is the taking of the town.
+  the town was taken is the taking of the town; an attack whose victims fight back in a sentence
+  told after it ("They exchanged fire with the police") is a battle.
 The merged event keeps every claim; fatalities keep the lowest figure (ACLED's conservative rule),
 unless the later figure is told as more deaths ("also killed"), which adds. A protest still
 peaceful or with intervention counts no deaths: those are what it is about.
@@ -28,22 +29,18 @@ peaceful or with intervention counts no deaths: those are what it is about.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from conflictlens.coder.attribution import strongest
 from conflictlens.coder.choice import OUTRANKS, SEIZABLE_WEAPONS
 from conflictlens.coder.crowds import CROWD_ESCALATION, MOB_AT_PROTEST, PROTEST_WORDS
+from conflictlens.coder.nearby import same_place
 from conflictlens.coder.speakers import STATE_INTER
 from conflictlens.coder.tolls import adds_to_toll
 from conflictlens.model import Event
 
-__all__ = ["Candidate", "drop_intercepted", "group_candidates", "no_deaths"]
+__all__ = ["Candidate", "group_candidates", "no_deaths"]
 
-SAME_PLACE_KM = 10.0
-"""Two spellings of one town resolve to GeoNames entries a few km apart (a city and its district
-centre); 10 km joins them without joining neighbouring towns."""
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 PROTEST_ESCALATION = tuple(t for t in reversed(CROWD_ESCALATION) if t != MOB_AT_PROTEST)
 """A protest's sub-type rises to the strongest intervention any sentence reports (weakest first;
@@ -51,9 +48,7 @@ a riot told in another sentence is an event of its own)."""
 JOINS_PROTEST = frozenset({"Arrests", *PROTEST_ESCALATION})
 CROWD = frozenset({"Protests", "Riots"})
 BLASTS = "Explosions/Remote violence"
-DISRUPTED = "Disrupted weapons use"
-LAUNCHES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-"""Weapons launched from afar, which air defences intercept."""
+ATTACK = "Attack"
 PLACE_FIELDS = ("country", "admin1", "location", "latitude", "longitude", "geo_precision")
 
 
@@ -76,6 +71,9 @@ class Candidate:
     grievance: bool = False
     """Its sentence names an arrest as what the crowd protests against ("against the unjust
     arrest of their editor"): an arrest told next with nothing of its own is that grievance."""
+    fight: bool = False
+    """Its event word names a fight ("exchanged fire", "clashes"), not an act read as one for
+    want of a named target: told after an attack, the side attacked fought back."""
 
 
 def group_candidates(
@@ -105,6 +103,8 @@ def group_candidates(
                 elif _defender(told, event):
                     _join_defender(told, event)
                 _absorb(told, event, added)
+                if _fought_back(told, candidate):
+                    _retype(told, event)
                 continue
         if candidate.reference:
             continue
@@ -136,48 +136,13 @@ def no_deaths(event: Event) -> None:
     event.support.pop("fatalities", None)
 
 
-def drop_intercepted(events: list[Event], by_weapon: Mapping[str, str]) -> list[Event]:
-    """A launch its launcher claims, that hurt nobody, told with the interception of a launch
-    of its kind at its place and on its day ("the militia said it fired rockets at Ashdod ...
-    the army said they were intercepted"), is that interception's: what is known to have
-    happened is a weapon stopped before it struck, which ACLED codes as disrupted, with the
-    launcher as the side whose weapon was stopped. A launch reported by others stays an attack
-    of its own (GTD counts a rocket fired, intercepted or not). ``by_weapon``: the sub-type each
-    weapon makes (taxonomy.yaml), which tells a drone's from a missile's."""
-    kept: list[Event] = []
-    for event in events:
-        stopper = next((d for d in events if _stops(d, event, by_weapon)), None)
-        if stopper is None:
-            kept.append(event)
-        elif stopper.actor2 is None and event.actor1 != stopper.actor1:
-            stopper.actor2, stopper.inter2 = event.actor1, event.inter1
-    return kept
-
-
-def _stops(disruption: Event, launch: Event, by_weapon: Mapping[str, str]) -> bool:
-    stopped = by_weapon.get(disruption.weapon) if disruption.weapon else None
-    return (
-        disruption.sub_event_type == DISRUPTED
-        and launch.sub_event_type in LAUNCHES
-        and launch.claim_status == "claimed"
-        and stopped in (None, launch.sub_event_type)
-        and not (launch.fatalities or launch.injuries)
-        and _same_place(disruption, launch)
-        and not (
-            launch.event_date
-            and disruption.event_date
-            and not launch.event_date.overlaps(disruption.event_date)
-        )
-    )
-
-
 def _titled(events: list[Event], title: Event) -> Event | None:
     """The event a headline repeats: the first of its own sub-type at its place, else of its
     sub-type, else of its type, else of its kind. A headline that sums up two events
     ("students marched in Lviv, in Kharkiv a crowd blocked a road") tells each in the words of
     its own sub-type."""
     ranks = [
-        [e for e in events if e.sub_event_type == title.sub_event_type and _same_place(e, title)],
+        [e for e in events if e.sub_event_type == title.sub_event_type and same_place(e, title)],
         [e for e in events if e.sub_event_type == title.sub_event_type],
         [e for e in events if e.event_type == title.event_type],
         [e for e in events if _same_kind(e, title)],
@@ -246,6 +211,14 @@ def _join_defender(event: Event, other: Event) -> None:
     ]
 
 
+def _fought_back(event: Event, fight: Candidate) -> bool:
+    """A fight that goes on telling an attack ("They later exchanged fire with the police",
+    "After an exchange of fire, one person died"): the side attacked fought back, and ACLED codes
+    an attack whose target fights back as an armed clash. A fight word, not an act read as a
+    fight for want of a named target ("the attack" told again)."""
+    return fight.fight and event.sub_event_type == ATTACK
+
+
 def _name_doer(event: Event, other: Event) -> None:
     """The perpetrator a later sentence names ("JNIM claimed responsibility for the attack")
     replaces the unidentified one of the event it goes on telling."""
@@ -306,7 +279,7 @@ def _victims_of(a: Event, b: Event) -> bool:
     blast, other = (a, b) if a.event_type == BLASTS else (b, a)
     return (
         blast.event_type == BLASTS
-        and other.sub_event_type == "Attack"
+        and other.sub_event_type == ATTACK
         and other.weapon is None
         and "actor1" not in other.support
     )
@@ -326,32 +299,11 @@ def _told(events: list[Event], candidate: Candidate, unnamed: set[int]) -> Event
 
 
 def _at(event: Event, bare: Event) -> bool:
-    return event.location is not None and bare.location is not None and _same_place(event, bare)
+    return event.location is not None and bare.location is not None and same_place(event, bare)
 
 
 def _elsewhere(event: Event, bare: Event) -> bool:
-    return event.location is not None and bare.location is not None and not _same_place(event, bare)
-
-
-def _same_place(a: Event, b: Event) -> bool:
-    if a.location is None or b.location is None:
-        return False
-    if a.location == b.location:
-        return True
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return False
-    return _km(a, b) <= SAME_PLACE_KM
-
-
-def _km(a: Event, b: Event) -> float:
-    assert a.latitude is not None and a.longitude is not None
-    assert b.latitude is not None and b.longitude is not None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return event.location is not None and bare.location is not None and not same_place(event, bare)
 
 
 def _same_happening(a: Event, b: Event, unnamed: set[int]) -> bool:
@@ -359,7 +311,7 @@ def _same_happening(a: Event, b: Event, unnamed: set[int]) -> bool:
     the group another report names."""
     if _turns_violent(a, b):
         return True
-    if not _compatible_types(a, b) or not _same_place(a, b):
+    if not _compatible_types(a, b) or not same_place(a, b):
         return False
     if a.weapon and b.weapon and a.weapon != b.weapon:
         return False
