@@ -37,6 +37,18 @@ def test_a_country_in_an_actors_name_is_not_the_place(pipeline: Pipeline) -> Non
     assert found[0].actor1 == "Islamic Resistance in Iraq"
 
 
+def test_a_town_inside_a_named_groups_name_is_not_the_place(pipeline: Pipeline) -> None:
+    """"Sham" is Damascus, but inside "Ahrar al-Sham" it names the group; a town in a generic
+    actor's words is still where the event was."""
+    text = (
+        "Fighting broke out on Monday between Ahrar al-Sham and the Hamza Division in the east"
+        " of Al Bab, in the northern countryside of Aleppo."
+    )
+    assert [e.location for e in events(pipeline, text)] == ["Al Bāb"]
+    text = "Kherson police said two civilians were killed by Russian shelling on Monday."
+    assert [e.location for e in events(pipeline, text)] == ["Kherson"]
+
+
 def test_a_sentence_without_a_place_goes_on_where_the_last_event_was(
     pipeline: Pipeline,
 ) -> None:

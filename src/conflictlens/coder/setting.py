@@ -122,9 +122,14 @@ def _tells_country(actor: ActorMention, home: str | None) -> bool:
 
 def _in_actor_name(place: PlaceMention, mentions: SentenceMentions) -> bool:
     """A country or a region named inside an actor's name is whose the actor is, not where the
-    event was: "U.S. service members", "la Résistance islamique en Irak"."""
-    return place.place.feature in NAMED_AREAS and any(
-        a.span.start <= place.span.start and place.span.end <= a.span.end for a in mentions.actors
+    event was: "U.S. service members", "la Résistance islamique en Irak"; and so is any place
+    inside a named group's name ("Ahrar al-Sham" is not Damascus, "Liwa al-Quds" not
+    Jerusalem). A town inside a generic actor's words is the event's ("Kherson police")."""
+    return any(
+        a.span.start <= place.span.start
+        and place.span.end <= a.span.end
+        and (place.place.feature in NAMED_AREAS or a.generic_kind is None)
+        for a in mentions.actors
     )
 
 
