@@ -38,7 +38,7 @@ def test_a_country_in_an_actors_name_is_not_the_place(pipeline: Pipeline) -> Non
 
 
 def test_a_town_inside_a_named_groups_name_is_not_the_place(pipeline: Pipeline) -> None:
-    """"Sham" is Damascus, but inside "Ahrar al-Sham" it names the group; a town in a generic
+    """ "Sham" is Damascus, but inside "Ahrar al-Sham" it names the group; a town in a generic
     actor's words is still where the event was."""
     text = (
         "Fighting broke out on Monday between Ahrar al-Sham and the Hamza Division in the east"
@@ -46,6 +46,25 @@ def test_a_town_inside_a_named_groups_name_is_not_the_place(pipeline: Pipeline) 
     )
     assert [e.location for e in events(pipeline, text)] == ["Al Bāb"]
     text = "Kherson police said two civilians were killed by Russian shelling on Monday."
+    assert [e.location for e in events(pipeline, text)] == ["Kherson"]
+
+
+def test_a_capital_named_for_its_government_is_not_the_place(pipeline: Pipeline) -> None:
+    """ "The Kabul government", "le régime de Damas", "حكومة بغداد" name who rules, not where the
+    event was; local authorities report events where they sit."""
+    text = (
+        "Gunmen abducted two teachers on Monday, accusing them of working for the Kabul"
+        " government, in a village of Wardak province."
+    )
+    assert [e.location for e in events(pipeline, text)] == ["Wardak"]
+    text = (
+        "Des hommes armés ont attaqué un poste militaire à Deraa lundi, tuant deux soldats,"
+        " selon une ONG hostile au régime de Damas."
+    )
+    assert [e.location for e in events(pipeline, text, "fr")] == ["Dar‘ā"]
+    text = "قتل مسلحون مجهولون جنديين يوم الاثنين في البصرة، وأدانت حكومة بغداد الهجوم."
+    assert [e.location for e in events(pipeline, text, "ar")] == ["Basrah"]
+    text = "Kherson authorities said Russian shelling killed two civilians on Monday."
     assert [e.location for e in events(pipeline, text)] == ["Kherson"]
 
 

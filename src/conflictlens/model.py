@@ -228,6 +228,9 @@ class PlaceMention:
     place: Place
     relation: Literal["at", "near", "region"] = "at"
     """``near`` for "près de", "30 km south of"; ``region`` for "la campagne de", "province of"."""
+    seat: bool = False
+    """The name stands for the government seated there ("the Kabul government", "le régime de
+    Damas"): a place named, but not where anything happened."""
 
 
 @dataclass(frozen=True, slots=True)

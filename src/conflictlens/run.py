@@ -205,6 +205,7 @@ def geoparse_documents(
                 "start": mention.span.start,
                 "end": mention.span.end,
                 "relation": mention.relation,
+                "seat": mention.seat,
                 "name": place.name,
                 "country": place.country,
                 "admin1": place.admin1,

@@ -80,8 +80,9 @@ def event_places(mentions: SentenceMentions) -> list[PlaceMention]:
         for p in mentions.places
         if not _in_dateline(p, mentions) and not _in_actor_name(p, mentions)
     ]
-    # A place before "reportedly" may be the only one the sentence gives: it stays.
-    told = [p for p in places if not _speaker_seat(p, mentions)]
+    # A place before "reportedly" may be the only one the sentence gives: it stays. So does a
+    # government's seat ("the Kabul government"), unless another place is told.
+    told = [p for p in places if not p.seat and not _speaker_seat(p, mentions)]
     return told or places
 
 

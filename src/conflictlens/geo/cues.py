@@ -26,6 +26,8 @@ _LAST_BOUNDARY = re.compile(r".*[.!?;:\n؟؛]", re.DOTALL)
 _WINDOW = 56
 _HINT_BEFORE = 45
 _HINT_AFTER = 12
+_SEAT_WINDOW = 24
+"""Characters before a name read for a government word ("правительства ", "gouvernement de ")."""
 _NAME = r"[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}"
 """A capitalised name of up to four words, in a list."""
 _LIST_SEPARATOR = r"(?:,? (?:and|or|&) |, )"
@@ -130,6 +132,9 @@ class Cues:
         """Prepositions after which a name that is also a word is the place ("in Chad")."""
         self.place_before = frozenset(_phrases(cues.get("place_before")))
         """Prepositions after which a name is a place, whatever follows it ("to Djibo said")."""
+        self._seat_after = frozenset(_phrases(cues.get("seat_after")))
+        seats = _alternation(_phrases(cues.get("seat_before")))
+        self._seat_before = re.compile(f"(?:^| ){_CLITICS}(?:{seats}) ?$")
         self._demonyms = PhraseMatcher(
             (pattern, iso) for iso, entry in countries.items() for pattern in entry.demonyms
         )
@@ -194,6 +199,16 @@ class Cues:
                 other = True
         out.reverse()
         return out
+
+    def seat(self, folded: str, start: int, end: int) -> bool:
+        """The name stands for the government seated there ("the Kabul government", "le régime
+        de Damas", "حكومة بغداد"): ``seat_after`` / ``seat_before`` of cues.yaml."""
+        if folded[end : end + 1] == " ":
+            after = folded[end + 1 : end + 20].split(" ", 1)[0].strip(".,;:'\"")
+            if after in self._seat_after:
+                return True
+        window = _squash(folded[max(0, start - _SEAT_WINDOW) : start])
+        return bool(window) and self._seat_before.search(window) is not None
 
     def hint(self, demonyms: list[Match[str]], folded: str, start: int, end: int) -> str | None:
         """The country of a demonym qualifying a name: "la ville syrienne d'Al-Hasakah", "the

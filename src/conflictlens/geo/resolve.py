@@ -103,7 +103,7 @@ class Resolver:
         self, text: str, folded: str, found: Sequence[Found], home: Home | None = None
     ) -> list[PlaceMention]:
         out = [
-            (m.found.start, self._place_mention(text, m, verdict.place))
+            (m.found.start, self._place_mention(text, folded, m, verdict.place))
             for name, verdict in self._choose(text, folded, found, home)
             for m in name.mentions
         ]
@@ -344,7 +344,9 @@ class Resolver:
             place = self._places[place_id] = self._gaz.place(place_id)
         return place
 
-    def _place_mention(self, text: str, mention: Mention, place_id: int) -> PlaceMention:
+    def _place_mention(
+        self, text: str, folded: str, mention: Mention, place_id: int
+    ) -> PlaceMention:
         place = self._place(place_id)
         relation = mention.around.relation
         if relation == "near" and place.feature in ("country", "admin1", "region"):
@@ -358,7 +360,8 @@ class Resolver:
             end = max(end, mention.around.end)  # "Anbar province", "Херсонської області"
         if "." in text[start:end] and text[end : end + 1] == ".":
             end += 1  # "U.S.", "N.Y.": the abbreviation's last dot
-        return PlaceMention(Span(start, end, text[start:end]), place, relation)
+        seat = place.feature == "city" and self._cues.seat(folded, start, end)
+        return PlaceMention(Span(start, end, text[start:end]), place, relation, seat)
 
 
 def _choices(names: list[Name], verdicts: list[Verdict | None]) -> dict[int, int | None]:
