@@ -263,3 +263,81 @@ def test_numbers_that_are_no_whole_count() -> None:
         (2, False),
         (3, False),
     ]
+
+
+# Lists of victims joined by commas, and the dead of both sides of one fight.
+VICTIM_CASES: list[tuple[str, str, list[str]]] = [
+    (
+        "en",
+        "Three soldiers, two policemen and one civilian were killed in the ambush.",
+        ["killed 6"],
+    ),
+    ("en", "The gunmen killed four farmers, two herders and a child near the well.", ["killed 7"]),
+    (
+        "fr",
+        "Trois soldats, deux policiers et un civil ont été tués dans l'embuscade.",
+        ["killed 6"],
+    ),
+    ("es", "Tres soldados, dos policías y un civil murieron en la emboscada.", ["killed 6"]),
+    (
+        "ru",
+        "Трое военных, двое полицейских и один мирный житель погибли при нападении.",
+        ["killed 6"],
+    ),
+    # both sides: all the deaths of the fight
+    (
+        "en",
+        "Gunmen killed six soldiers on the road, and the army said it killed eleven "
+        "attackers in its response.",
+        ["killed 17"],
+    ),
+    ("en", "Two soldiers were killed and the patrol killed three assailants.", ["killed 5"]),
+    (
+        "fr",
+        "Cinq soldats ont été tués et l'armée a tué douze assaillants lors de la riposte.",
+        ["killed 17"],
+    ),
+    ("es", "Cinco soldados murieron y el ejército mató a doce atacantes.", ["killed 17"]),
+    ("ru", "Погибли пятеро военнослужащих, убиты двенадцать боевиков.", ["killed 17"]),
+    ("uk", "Загинули п'ятеро військових, вбито дванадцять бойовиків.", ["killed 17"]),
+    ("ar", "قتل خمسة جنود وقتل اثنا عشر مسلحا في الهجوم.", ["killed 17"]),
+    # a parenthesis that says more of the people counted
+    ("en", "Five civilians (including two children) were killed by the shell.", ["killed 5"]),
+    ("fr", "Cinq civils (dont deux enfants) ont été tués par l'obus.", ["killed 5"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), VICTIM_CASES)
+def test_lists_and_sides_of_victims(
+    rules: dict[str, CasualtyRules], lang: str, sentence: str, expected: list[str]
+) -> None:
+    assert counts(rules, lang, sentence) == expected
+
+
+# One victim named by a bare noun after its adjective, by a title, or stoned to death.
+NAMED_CASES: list[tuple[str, str, list[str]]] = [
+    ("en", "Gunmen kill Italian missionary", ["killed 1"]),
+    ("en", "Gunmen assassinated the secretary general of the party at his home.", ["killed 1"]),
+    ("en", "A vigilante mob stone to death two drivers.", ["killed 2"]),
+    ("en", "Forty warriors killed in a failed cattle raid.", ["killed 40"]),
+    # the victims of one fate after another: "abducted and then killed"
+    ("en", "Two men were abducted and then killed near the river.", ["killed 2"]),
+    ("fr", "Deux hommes ont été enlevés et ensuite tués près du fleuve.", ["killed 2"]),
+    ("es", "Dos hombres fueron secuestrados y luego asesinados.", ["killed 2"]),
+    ("ru", "Двое мужчин были похищены и затем убиты.", ["killed 2"]),
+    ("uk", "Двоє чоловіків були викрадені і потім вбиті.", ["killed 2"]),
+    # an age is no count
+    ("en", "A 5 yr old child was shot dead during the raid.", ["killed 1"]),
+    # a person and their kin, or another person: two victims, however each is described
+    ("en", "Militants killed a male civilian and his two children at their house.", ["killed 3"]),
+    ("en", "Militants killed a marabout and his son in the village.", ["killed 2"]),
+    ("en", "The army killed an elderly man and his son in the town.", ["killed 2"]),
+    ("en", "A school principal and another civilian were killed in the attack.", ["killed 2"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), NAMED_CASES)
+def test_victims_named_by_their_noun(
+    rules: dict[str, CasualtyRules], lang: str, sentence: str, expected: list[str]
+) -> None:
+    assert counts(rules, lang, sentence) == expected

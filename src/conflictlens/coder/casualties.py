@@ -8,8 +8,11 @@ couple of unknown words ("Palestinian") when a people word shows what was counte
 followed by another noun ("3 drones", "12 attaques", "30 km", "45 %", "7 octobre") or a year is not
 a count. Each word and each number is used once, closest pairs first. The subject of a passive
 is its victim whatever names it ("One Mayi Mayi was killed"); a singular pronoun is one person;
-a count after "including" is part of the one before; "nearly", "tried to", "accused of" undo the
-casualty word after them.
+a count after "including" is part of the one before; a parenthesis between a count and its word
+says more of the people counted ("four civilians (including a woman) were killed"); "nearly",
+"tried to", "accused of" undo the casualty word after them. Counts listed together add up, and
+the dead of both sides of a fight told in one sentence are all its dead
+(:mod:`conflictlens.coder.victims`).
 
 The words are data, under the ``casualties`` key of ``<lang>/numbers.yaml``; the number words come
 from :class:`conflictlens.text.numbers.NumberWords`. ACLED's readings of vague quantities apply
@@ -36,6 +39,10 @@ from conflictlens.coder.casualty_words import (
     whole_words,
     word_list,
 )
+from conflictlens.coder.victims import Count as _Count
+from conflictlens.coder.victims import Hit as _Hit
+from conflictlens.coder.victims import Sides, VictimLists
+from conflictlens.coder.victims import at as _at
 from conflictlens.errors import CodebookError
 from conflictlens.model import CasualtyMention, Span
 from conflictlens.text.fold import fold
@@ -53,9 +60,6 @@ MAX_UNKNOWN_BEFORE = 2
 MAX_UNKNOWN_PASSIVE = 3
 """Unknown words allowed before a passive verb, whose subject is its victim ("2 pro-government
 militia members were killed" has three); set on the ACLED notes' development half."""
-MAX_UNKNOWN_LISTED = 3
-"""Unknown words allowed in one item of a list of victims ("2 pro-government militia members and
-1 soldier"); set on the ACLED notes' development half."""
 MAX_UNKNOWN_AFTER = 1
 MAX_GAP_CHARS = 80
 """Beyond this many characters apart, a count and a casualty word are not read together."""
@@ -67,17 +71,10 @@ _PHRASE_WORDS = 3
 """Words between the first word of a noun phrase and a count in it: "a total of 5", "5 suspected
 Pokot herdsman"."""
 
+_ASIDE = re.compile(r"\([^()]*\)")
+"""A parenthesis within a gap, skipped like an adjective."""
 _PERCENT = frozenset("%٪")
 _NUMBER_JOINTS = frozenset("/.:")
-
-
-# Records made per sentence are plain slotted dataclasses: a frozen one costs three times as
-# much to build, which shows on the per-sentence budget.
-@dataclass(slots=True)
-class _Hit:
-    start: int
-    end: int
-    word: Word
 
 
 @dataclass(slots=True)
@@ -85,22 +82,6 @@ class _Pair:
     cost: tuple[int, int, int, int]
     word: int
     count: int
-
-
-@dataclass(slots=True)
-class _Count:
-    """A number that may count victims."""
-
-    start: int
-    end: int
-    value: int | None
-    weak: bool = False
-    """An indefinite article ("a man was killed"): one, but only right next to its words."""
-    noun: bool = False
-    """A people noun that counts itself ("a soldier", "man"): a number as near wins over it
-    ("the man killed two herders")."""
-    aux: bool = False
-    """A singular passive auxiliary ("X was shot dead"): one victim, right before its verb."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +105,8 @@ class CasualtyRules:
     subsets: re.Pattern[str] | None
     singular: re.Pattern[str] | None
     undone: re.Pattern[str] | None
+    lists: VictimLists
+    sides: Sides
 
     @classmethod
     def load(cls, files: CodebookFiles, lang: str) -> CasualtyRules:
@@ -136,20 +119,25 @@ class CasualtyRules:
         # A singular people noun that counts itself is a people word too ("1 gendarme killed").
         nouns = [w for count, words in implied.items() if int(count) == 1 for w in words or []]
         adds = frozenset(fold(str(w)).strip() for w in word_list(section, "adds", origin))
+        clitics = fold(str(section.get("clitics") or ""))
+        # Order matters: a word in two lists takes the first class.
+        vocabulary = Vocabulary.of(
+            [
+                ("barrier", word_list(section, "barriers", origin)),
+                ("unit", word_list(section, "units", origin) + months),
+                ("people", word_list(section, "people", origin) + nouns),
+                ("filler", word_list(section, "filler", origin)),
+            ],
+            clitics=clitics,
+            adds=adds,
+        )
+        determiners = frozenset(
+            fold(str(w)).strip() for w in word_list(section, "determiners", origin)
+        )
         return cls(
             lexicon=casualty_lexicon(section, origin),
             numbers=NumberWords.load(files, lang),
-            # Order matters: a word in two lists takes the first class.
-            vocabulary=Vocabulary.of(
-                [
-                    ("barrier", word_list(section, "barriers", origin)),
-                    ("unit", word_list(section, "units", origin) + months),
-                    ("people", word_list(section, "people", origin) + nouns),
-                    ("filler", word_list(section, "filler", origin)),
-                ],
-                clitics=fold(str(section.get("clitics") or "")),
-                adds=adds,
-            ),
+            vocabulary=vocabulary,
             months=frozenset(fold(str(m)).strip() for m in months),
             days=frozenset(
                 fold(str(m)).strip().rstrip(".")
@@ -161,14 +149,14 @@ class CasualtyRules:
             ),
             adds=adds,
             passive=frozenset(fold(str(w)).strip() for w in word_list(section, "passive", origin)),
-            determiners=frozenset(
-                fold(str(w)).strip() for w in word_list(section, "determiners", origin)
-            ),
+            determiners=determiners,
             articles=whole_words(word_list(section, "articles", origin)),
             pronouns=whole_words(word_list(section, "pronouns", origin)),
             subsets=whole_words(word_list(section, "subsets", origin)),
             singular=whole_words(word_list(section, "singular", origin)),
             undone=whole_words(word_list(section, "undone", origin), r"\s+$"),
+            lists=VictimLists(vocabulary, adds, determiners),
+            sides=Sides.load(section, origin, clitics),
         )
 
     def find(
@@ -197,14 +185,16 @@ class CasualtyRules:
         mentions: list[CasualtyMention] = []
         for pair in pairs:
             hit = hits[pair.word]
-            first, last, total = self._total(folded, hits, pair.word, counts, pair.count, used)
+            first, last, total = self.lists.total(folded, hits, pair.word, counts, pair.count, used)
             if total is not None and hit.word.kind is not None:
                 mentions.append(_mention(text, first, last, hit.word.kind, total))
         paired = {pair.word for pair in pairs}
         for index, hit in enumerate(hits):
             if index not in paired:
                 mentions += _unpaired(text, hit)
-        return sorted(mentions, key=lambda m: (m.span.start, m.kind != "killed"))
+        mentions.sort(key=lambda m: (m.span.start, m.kind != "killed"))
+        self.sides.merge(text, folded, end, mentions)
+        return mentions
 
     # --- counts -----------------------------------------------------------------------------
 
@@ -354,7 +344,11 @@ class CasualtyRules:
             return None
         if any(left <= first and last <= right for first, last in spans):
             return None  # another count or casualty word stands between
+        # a parenthesis says more of the people counted: "four civilians (three men and a
+        # woman) were killed"
         gap = folded[left:right]
+        if "(" in gap:
+            gap = _ASIDE.sub(" ", gap)
         if before:
             gap = self.vocabulary.before_joined_verb(gap)
         elif count.noun or not count.weak:  # an article alone may be any verb's object
@@ -393,7 +387,10 @@ class CasualtyRules:
             ):
                 return None
             # "killed in 3 attacks" counts no one; "killed the Koglweogo chief" counts one
-            named = count.noun and self._determined(gap)
+            # a people noun counts itself after its adjectives alone: "kill Italian missionary"
+            # (not "the killing of fellow student", a prepositional phrase)
+            bare = count.noun and not count.weak and unknown == len(words)
+            named = bare or (count.noun and self._determined(gap))
             if unknown and not named and not self.vocabulary.people_at(folded, count.end):
                 return None
         return (
@@ -408,63 +405,6 @@ class CasualtyRules:
         person named after it, rather than a prepositional phrase ("the killing of ...")."""
         first = NEXT_WORD.match(gap)
         return first is not None and first.group(1) in self.determiners
-
-    # --- "two women and one child were killed" ----------------------------------------------
-
-    def _total(
-        self,
-        folded: str,
-        hits: Sequence[_Hit],
-        word: int,
-        counts: Sequence[_Count],
-        index: int,
-        used: set[int],
-    ) -> tuple[int, int, int | None]:
-        """The span and the total of a count and of the counts listed with it by "and"; a
-        list does not reach across another casualty word ("one died and four were hurt")."""
-        hit = hits[word]
-        step = -1 if counts[index].end <= hit.start else 1
-        total = counts[index].value
-        first, last = min(hit.start, counts[index].start), max(hit.end, counts[index].end)
-        current, following = index, index + step
-        while total is not None and 0 <= following < len(counts) and following not in used:
-            left, right = sorted((counts[current], counts[following]), key=_at)
-            value = counts[following].value
-            # a bare noun after "and" is another word for the same people: "scholar and teacher"
-            bare = right.noun and not right.weak and " " not in folded[right.start : right.end]
-            gap = folded[left.end : right.start]
-            if value is None or left.aux or not self._listed(gap, left.noun, strict=bare):
-                break
-            if any(left.end <= h.start and h.end <= right.start for h in hits):
-                break
-            used.add(following)
-            total += value
-            first, last = min(first, left.start), max(last, right.end)
-            current, following = following, following + step
-        return first, last, total
-
-    def _listed(self, gap: str, noun: bool = False, strict: bool = False) -> bool:
-        """Whether a gap reads "<people> and": the end of one item of a list of victims. After
-        a people noun that counts itself, "and" alone will do ("a man and a woman")."""
-        tokens = [t for t in GAP_TOKEN.findall(gap) if t.isalnum() or "'" in t]
-        while len(tokens) > 1 and tokens[-1] in self.determiners and tokens[-2] in self.adds:
-            tokens.pop()  # "a farmer and his brother"
-        if noun and len(tokens) == 1 and tokens[0] in self.adds:
-            return True
-        if len(tokens) < 2 or tokens[-1] not in self.adds:
-            return False
-        classes = [self.vocabulary.classify(t) for t in tokens[:-1]]
-        # Names the codebook does not know count people when nothing else stands with them:
-        # "two Fulani and two Pila Pila were killed", "5 ISGS and 2 JNIM militants"
-        return (
-            ("people" in classes or (not strict and all(c == "unknown" for c in classes)))
-            and classes.count("unknown") <= MAX_UNKNOWN_LISTED
-            and all(c in ("people", "unknown", "filler") for c in classes)
-        )
-
-
-def _at(count: _Count) -> int:
-    return count.start
 
 
 def _mention(text: str, start: int, end: int, kind: Kind, count: int) -> CasualtyMention:

@@ -105,6 +105,12 @@ class Vocabulary:
         tokens = list(GAP_TOKEN.finditer(gap))
         while tokens and self.classify(tokens[-1].group()) == "filler":
             tokens.pop()
+        if (
+            len(tokens) > 2
+            and tokens[-2].group() in self.adds
+            and self.classify(tokens[-1].group()) == "barrier"
+        ):
+            tokens.pop()  # "were tortured and then executed": one fate after another
         if len(tokens) < 2 or tokens[-1].group() not in self.adds:
             return gap
         if self.classify(tokens[-2].group()) != "unknown":

@@ -368,9 +368,16 @@ def _paired_before(
     if not earlier or earlier[-1].name == actor.name:
         return None
     offset = mentions.sentence.start
-    between = mentions.sentence.text[earlier[-1].span.end - offset : actor.span.start - offset]
-    words = between.split()
-    if len(words) != 1 or len(words[0]) > CONJUNCTION_CHARS or not words[0].isalpha():
+    first, last = earlier[-1].span.end, actor.span.start
+    words = mentions.sentence.text[first - offset : last - offset].split()
+    named = bool(earlier[-1].name) and earlier[-1].generic_kind is None
+    verb = any(first <= t.span.start < last for t in mentions.triggers)
+    if named and not verb and len(words) > 1 and words[0].islower():
+        words = words[1:]  # a named group's own word: "JNIM militants and soldiers clashed"
+    # the conjunction, and an article after it: "Mayi Mayi militiamen and the police clashed"
+    if not 1 <= len(words) <= 2:
+        return None
+    if not all(w.isalpha() and len(w) <= CONJUNCTION_CHARS for w in words):
         return None
     return earlier[-1]
 
