@@ -132,3 +132,167 @@ def test_no_arrest_after_an_event_leaves_the_event(
     pipeline: Pipeline, text: str, lang: str, expected: str
 ) -> None:
     assert _sub_types(pipeline, text, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 March, soldiers shot dead two herders suspected of being militants near Djibo.",
+        "On 4 March, the army killed three farmers mistaking them for jihadists near Djibo.",
+        "On 4 March, policemen at the police station in Kaya shot and killed a man who refused "
+        "to stop.",
+    ],
+)
+def test_people_killed_on_suspicion_or_by_police_at_their_post_are_attacked(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert _sub_types(pipeline, text) == [ATTACK]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "On 4 March, militants threw a hand grenade at soldiers in Mogadishu. The soldiers "
+            "opened fire in response.",
+            "en",
+        ),
+        (
+            "On 4 March, militants threw a hand grenade at soldiers in Mogadishu. The soldiers "
+            "returned fire.",
+            "en",
+        ),
+        (
+            "Le 4 mars, des assaillants ont lancé une grenade sur une patrouille de police à "
+            "Bouaké. Les policiers ont répliqué par des tirs.",
+            "fr",
+        ),
+        (
+            "El 4 de marzo, unos milicianos lanzaron una granada contra soldados en Mogadiscio. "
+            "Los soldados respondieron al fuego.",
+            "es",
+        ),
+        (
+            "4 марта боевики бросили гранату в военных в Могадишо. Военные открыли ответный огонь.",
+            "ru",
+        ),
+        (
+            "4 березня бойовики кинули гранату у військових у Могадішо. Військові відкрили вогонь "
+            "у відповідь.",
+            "uk",
+        ),
+    ],
+)
+def test_a_grenade_thrown_at_troops_who_fire_back_is_a_battle(
+    pipeline: Pipeline, text: str, lang: str
+) -> None:
+    assert _sub_types(pipeline, text, lang) == [CLASH]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On 4 March, a man accused of theft was beaten to death by a crowd near Limuru.", "en"),
+        (
+            "On 4 March, a man suspected of murder was stabbed and lynched by a vigilante group "
+            "in Nyeri.",
+            "en",
+        ),
+        (
+            "El 4 de marzo, un presunto ladrón fue apuñalado y linchado por vecinos en Cali.",
+            "es",
+        ),
+    ],
+)
+def test_a_killing_by_a_crowd_with_no_armed_party_is_mob_violence(
+    pipeline: Pipeline, text: str, lang: str
+) -> None:
+    assert _sub_types(pipeline, text, lang) == ["Mob violence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "On 4 March, traders protested in Kisumu against new market fees. Police were called "
+            "in and cleared the barricades.",
+            "en",
+        ),
+        (
+            "On 4 March, traders blocked a street in Kisumu to protest new market fees, and police "
+            "tried to control the crowd.",
+            "en",
+        ),
+        (
+            "Le 4 mars, des commerçants ont manifesté à Bouaké contre de nouvelles taxes. Les "
+            "gendarmes ont empêché les manifestants d'atteindre la mairie.",
+            "fr",
+        ),
+        (
+            "El 4 de marzo, comerciantes protestaron en Cali contra nuevas tasas. La policía "
+            "despejó la vía.",
+            "es",
+        ),
+        (
+            "4 марта торговцы вышли на акцию протеста в Бишкеке против новых сборов. Полиция "
+            "оттеснила протестующих.",
+            "ru",
+        ),
+        (
+            "4 березня торговці вийшли на акцію протесту в Одесі проти нових зборів, але поліція "
+            "не дала провести акцію.",
+            "uk",
+        ),
+        (
+            "تظاهر تجار في طرابلس يوم 4 مارس احتجاجا على رسوم جديدة، ومنعت الشرطة المتظاهرين من "
+            "الوصول الى البلدية.",
+            "ar",
+        ),
+    ],
+)
+def test_police_stopping_or_pushing_back_a_protest_is_an_intervention(
+    pipeline: Pipeline, text: str, lang: str
+) -> None:
+    assert _sub_types(pipeline, text, lang) == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 March, observers recorded 30 explosions from mortars and artillery in both "
+        "directions of the frontline near Popasna.",
+        "On 4 March, observers recorded 12 projectiles involving unknown weapons in both "
+        "directions of the frontline near Popasna.",
+    ],
+)
+def test_fire_in_both_directions_is_a_battle_whatever_was_fired(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert _sub_types(pipeline, text) == [CLASH]
+
+
+def test_what_a_crowd_did_after_its_grievance_turns_the_protest_violent(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "On 4 March, people demonstrating against the elections burned tires and clashed with "
+        "police in Bante."
+    )
+    assert _sub_types(pipeline, text) == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On 4 March, soldiers raided a farm near Khuzaa and fired tear gas at the farmers.", "en"),
+        (
+            "El 4 de marzo, unos soldados atacaron a pescadores con balas de goma cerca de Tumaco.",
+            "es",
+        ),
+        ("4 марта боевики напали на село и применили слезоточивый газ против жителей.", "ru"),
+    ],
+)
+def test_riot_control_means_used_where_no_crowd_is_told_leave_the_attack(
+    pipeline: Pipeline, text: str, lang: str
+) -> None:
+    assert _sub_types(pipeline, text, lang) == [ATTACK]

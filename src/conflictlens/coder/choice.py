@@ -62,11 +62,20 @@ CLAUSE_OUTRANKS: dict[str, frozenset[str]] = {
     # clashed with self-defence volunteers").
     CLASH: frozenset({"Attack"}),
     # A fight between rival supporters, villagers or a mob is a riot: ACLED's armed clashes are
-    # between organised armed groups.
-    MOB: frozenset({CLASH}),
+    # between organised armed groups; and a beating or a killing told with a mob's words, no
+    # armed party named, is a mob's ("a man accused of theft was beaten to death by a crowd").
+    MOB: frozenset({CLASH, "Attack", "@attack"}),
 }
 """Sub-type -> the sub-types it outranks in one clause only: a later "the attack", read as a
 clash for want of a named target, does not make the killing of a cleric a battle."""
+PHRASE_OUTRANKS: dict[str, frozenset[str]] = {
+    # Fire told as two-sided in the same phrase is a battle, whatever was fired ("12 projectiles
+    # involving unknown weapons in both directions of the frontline", "fired mortars and small
+    # arms at the positions"); a fight told in another clause is the setting of a strike ("jets
+    # bombed the positions, as fighting intensified").
+    CLASH: frozenset(REMOTE),
+}
+"""Sub-type -> the sub-types it outranks when their words tell one act (``_same_phrase``)."""
 IN_CLAUSE_OUTRANKS = {
     kind: OUTRANKS.get(kind, frozenset()) | CLAUSE_OUTRANKS.get(kind, frozenset())
     for kind in {*OUTRANKS, *CLAUSE_OUTRANKS}
@@ -108,12 +117,14 @@ def _usable(mentions: SentenceMentions, weapon: WeaponMention | None) -> Sentenc
     """The sentence without its weak words that lack what they need, and without what a
     protest is held against (``grieved``): "seized his motorbike" beside "killed a farmer"
     leaves the killing to tell the event."""
+    # The grievance is read before a mob's words turn into a riot's: "protest the killing of
+    # their donkeys by suspected thieves" names thieves, not rioters.
+    objects = {t.span for t in grieved(mentions)}
     mentions = mob_read(mentions)
-    objects = grieved(mentions)
     usable = [
         t
         for t in mentions.triggers
-        if (not t.needs_weapon or _armed(t, weapon, mentions)) and t not in objects
+        if (not t.needs_weapon or _armed(t, weapon, mentions)) and t.span not in objects
     ]
     kept_all = len(usable) == len(mentions.triggers)
     return mentions if kept_all else replace(mentions, triggers=usable)
@@ -187,11 +198,29 @@ def _outranked(trigger: TriggerMention, mentions: SentenceMentions) -> bool:
     outranks a fight only where no armed party is named ("rival supporters clashed", not "an
     exchange of fire between two groups of soldiers")."""
     return any(
-        trigger.sub_event_type in _outranked_by(other)
-        and same_clause(trigger, other, mentions)
-        and not (other.sub_event_type == MOB and _armed_party(mentions))
+        (
+            trigger.sub_event_type in _outranked_by(other)
+            and same_clause(trigger, other, mentions)
+            and not (other.sub_event_type == MOB and _armed_party(mentions))
+        )
+        or (
+            trigger.sub_event_type in PHRASE_OUTRANKS.get(other.sub_event_type, frozenset())
+            and _same_phrase(trigger, other, mentions)
+        )
         for other in mentions.triggers
     )
+
+
+def _same_phrase(a: TriggerMention, b: TriggerMention, mentions: SentenceMentions) -> bool:
+    """The two words tell one act: nothing but a list of weapons or targets between them ("fired
+    artillery, mortars and small arms"), no clause mark and no cue such as a source's "said"
+    ("bombed the positions on Sunday, witnesses said, as fighting intensified")."""
+    base = mentions.sentence.start
+    first, second = sorted((a, b), key=lambda t: t.span.start)
+    start, end = first.span.end, second.span.start
+    between = mentions.sentence.text[start - base : end - base]
+    cued = any(start <= c.span.start < end for c in mentions.cues)
+    return not cued and not any(p in between for p in ";:()")
 
 
 def _outranked_by(trigger: TriggerMention) -> frozenset[str]:

@@ -58,6 +58,8 @@ CROWD_TURNS = {
 MOB_AT_PROTEST = "Violent demonstration"
 """A fight breaking out where a demonstration is told is a riot, not mob violence."""
 CROWD_KINDS = frozenset({"protesters", "rioters"})
+POLICE_FORCE = frozenset({EXCESSIVE, "Protest with intervention"})
+"""The police's means against a crowd, which tell a protest only where a crowd is told."""
 PROTEST_WORDS = frozenset({"Peaceful protest", "Protest with intervention"})
 """Sub-types whose words tell that a protest took place."""
 DOER_WORDS = 1
@@ -114,6 +116,10 @@ def grieved(mentions: SentenceMentions) -> list[TriggerMention]:
             between = mentions.sentence.text[end - base : word.span.start - base]
             if len(between.split()) > GRIEVANCE_WORDS or any(p in between for p in ",;:"):
                 break
+            if word.sub_event_type == MOB_AT_PROTEST:
+                # What the crowd did, not what it protests: "demonstrating against the elections
+                # burned tires and clashed with police".
+                break
             found.append(word)
             end = word.span.end
     return found
@@ -137,13 +143,21 @@ def named_grievance(mentions: SentenceMentions) -> bool:
 
 
 def force_without_crowd(trigger: TriggerMention, mentions: SentenceMentions) -> bool:
-    """Words of force such as "live bullets", with no protest told, are not force against
-    protesters when another event word stands beside them: that word tells the event ("police
-    seized guns and live bullets in a raid"). Alone, they keep telling it ("three die in protest
-    crackdown")."""
-    if trigger.sub_event_type != EXCESSIVE or crowd_told(mentions):
+    """Words of force such as "live bullets" or "fired in the air", with no crowd told, are not
+    force against protesters when another event word stands beside them: that word tells the
+    event ("police seized guns and live bullets in a raid", "gunmen stormed the village and fired
+    in the air"). Alone, they keep telling it ("three die in protest crackdown")."""
+    if trigger.sub_event_type not in POLICE_FORCE or _crowd_named(mentions):
         return False
-    return any(t.sub_event_type not in (EXCESSIVE, "@fall") for t in mentions.triggers)
+    return any(t.sub_event_type not in (*POLICE_FORCE, "@fall") for t in mentions.triggers)
+
+
+def _crowd_named(mentions: SentenceMentions) -> bool:
+    """A protest or a riot is told other than by the police's means against it: by a protest or
+    riot word, or by the crowd."""
+    return any(
+        t.sub_event_type in ("Peaceful protest", MOB_AT_PROTEST) for t in mentions.triggers
+    ) or any(a.generic_kind in CROWD_KINDS for a in mentions.actors)
 
 
 def crowd_told(mentions: SentenceMentions) -> bool:

@@ -49,6 +49,9 @@ JOINS_PROTEST = frozenset({"Arrests", *PROTEST_ESCALATION})
 CROWD = frozenset({"Protests", "Riots"})
 BLASTS = "Explosions/Remote violence"
 ATTACK = "Attack"
+FOUGHT_BACK = frozenset({ATTACK, "Grenade"})
+"""Acts at close range that a fight told next makes a battle: a grenade is thrown from where
+the side attacked can shoot back; a shell or a mine is not."""
 PLACE_FIELDS = ("country", "admin1", "location", "latitude", "longitude", "geo_precision")
 
 
@@ -214,9 +217,10 @@ def _join_defender(event: Event, other: Event) -> None:
 def _fought_back(event: Event, fight: Candidate) -> bool:
     """A fight that goes on telling an attack ("They later exchanged fire with the police",
     "After an exchange of fire, one person died"): the side attacked fought back, and ACLED codes
-    an attack whose target fights back as an armed clash. A fight word, not an act read as a
-    fight for want of a named target ("the attack" told again)."""
-    return fight.fight and event.sub_event_type == ATTACK
+    an attack whose target fights back as an armed clash, a grenade thrown at soldiers who
+    return fire too. A fight word, not an act read as a fight for want of a named target ("the
+    attack" told again)."""
+    return fight.fight and event.sub_event_type in FOUGHT_BACK
 
 
 def _name_doer(event: Event, other: Event) -> None:

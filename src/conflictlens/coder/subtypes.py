@@ -8,6 +8,8 @@ ground decides between the two territory sub-types.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from conflictlens.coder.choice import HAND_WEAPONS
 from conflictlens.coder.lexicon import Taxonomy
 from conflictlens.coder.roles import Roles
@@ -50,6 +52,7 @@ def sub_type_of(
     ``roles`` None: a first reading, before who did what is known."""
     declared = trigger.sub_event_type
     by_weapon = taxonomy.by_weapon.get(weapon.weapon) if weapon else None
+    roles = _object_first(roles, trigger, mentions)
     if not declared.startswith("@"):
         # The weapon decides between the two remote-violence sub-types ("bombardements" by
         # aircraft are air strikes), never across event types.
@@ -91,6 +94,32 @@ def sub_type_of(
     return table.get(target_kind) or table.get("unknown_target") or "Attack"
 
 
+def _object_first(
+    roles: Roles | None, trigger: TriggerMention, mentions: SentenceMentions | None
+) -> Roles | None:
+    """Civilians named right after the event word are its object, whoever is named further on:
+    "killed three herders mistaking them for militants", "shot dead two men suspected of being
+    militants" (ACLED counts people killed on suspicion among civilians). Not past a comma, where
+    the victims are told in detail ("killed 38 people, mostly soldiers")."""
+    if roles is None or mentions is None or roles.actor2 is None:
+        return roles
+    target = roles.actor2
+    if target.inter == CIVILIAN_INTER or target.span.start < trigger.span.end:
+        return roles
+    first = min(
+        (a for a in mentions.actors if trigger.span.end <= a.span.start < target.span.start),
+        key=lambda a: a.span.start,
+        default=None,
+    )
+    if first is None or first.inter != CIVILIAN_INTER or not _beside(first, trigger, mentions):
+        return roles
+    base = mentions.sentence.start
+    between = mentions.sentence.text[first.span.end - base : target.span.start - base]
+    if any(p in between for p in ",;:("):
+        return roles  # "killed 38 people, mostly soldiers": who the people were
+    return replace(roles, actor2=first)
+
+
 def _armed_site_after(trigger: TriggerMention, mentions: SentenceMentions) -> bool:
     """A site of armed forces named after the event word, its holder unnamed ("an army base", "a
     military checkpoint"): the attack was on an armed force."""
@@ -123,6 +152,8 @@ def _beside(
     base = mentions.sentence.start
     if actor.span.start >= trigger.span.end:
         between = mentions.sentence.text[trigger.span.end - base : actor.span.start - base]
+    elif actor.holds_facility:
+        return False  # "policemen at the police station shot a man": where the doers stood
     else:
         between = mentions.sentence.text[actor.span.end - base : trigger.span.start - base]
     return len(between.split()) <= TARGET_WORDS and not any(p in between for p in ",;:")
