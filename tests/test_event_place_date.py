@@ -91,3 +91,18 @@ def test_earlier_the_same_day_is_the_day_of_the_event_told_before(pipeline: Pipe
     )
     found = events(pipeline, text, "ar")
     assert [str(e.event_date) for e in found] == ["2023-11-17", "2023-11-17"]
+
+
+def test_violence_against_civilians_names_them_even_when_nobody_is_hurt(
+    pipeline: Pipeline,
+) -> None:
+    """An abduction of a mason or an election observer is against civilians by definition."""
+    for text in (
+        "On Sunday, hunters abducted an election observer near Savalou, in central Benin.",
+        "On Monday, presumed militants kidnapped a mason near Karimama, in northern Benin.",
+    ):
+        (event,) = events(pipeline, text)
+        assert (event.event_type, event.actor2) == (
+            "Violence against civilians",
+            "Civilians (Benin)",
+        )

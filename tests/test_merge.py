@@ -7,6 +7,7 @@ import json
 import random
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -38,7 +39,7 @@ from conflictlens.merge import (
     relink_all,
     split_mention,
 )
-from conflictlens.model import Evidence, Precision
+from conflictlens.model import Evidence, Precision, Span
 from conflictlens.run import demo_corpus, extract_documents, run_corpus
 from conflictlens.store import EventFilter, Store
 
@@ -396,6 +397,17 @@ def test_battle_sides_are_compared_in_either_order() -> None:
     c = MentionFacts.of(mention("c", event_type="Battles", actor1=eln, actor2="FARC"))
     assert assess(a, b).linking
     assert assess(a, c).conflict == "more than two named sides"
+
+
+def test_civilians_no_words_name_are_no_evidence_against_a_merge() -> None:
+    """One report infers civilians as the target of an abduction; another names the victim a
+    local official's guard: the inferred target neither links nor divides them."""
+    kidnap = {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+    inferred = mention("a", actor2="Civilians (Iraq)", **kidnap)
+    named = mention("b", actor2="Police Forces of Iraq", **kidnap)
+    assert assess(MentionFacts.of(inferred), MentionFacts.of(named)).conflict is None
+    told = replace(inferred, support={"actor2": Span(0, 9, "civilians")})
+    assert assess(MentionFacts.of(told), MentionFacts.of(named)).conflict is not None
 
 
 def test_the_index_finds_every_link_an_all_pairs_scan_finds() -> None:

@@ -294,8 +294,11 @@ class EventBuilder:
 
     def _civilian_target(self, event: Event, country: str | None) -> None:
         """Remote violence that kills or wounds people and names no target hit civilians: ACLED
-        codes strikes on homes and streets as against "Civilians (<country>)"."""
+        codes strikes on homes and streets as against "Civilians (<country>)". Violence against
+        civilians is against them by definition, whether or not anyone was hurt (an abduction, a
+        looted village)."""
         hurt = bool(event.fatalities) or bool(event.injuries)
+        hurt = hurt or event.event_type == "Violence against civilians"
         if event.actor2 is None and hurt and country and event.event_type in CIVILIAN_HARM_TYPES:
             event.actor2 = self.namer.name("civilians", country)
             event.inter2 = self.namer.inter("civilians")

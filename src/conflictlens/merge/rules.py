@@ -71,6 +71,8 @@ the ELN", "ELN guerrillas attacked troops"): the named actors of two battle ment
 compared as one set of at most two sides, not as perpetrator and target."""
 
 _UNIDENTIFIED = "unidentified"
+_CIVILIANS = "Civilians ("
+"""ACLED's name of civilians as a side (taxonomy.yaml ``civilians``)."""
 EARTH_RADIUS_KM = 6371.0088
 
 # How much each agreement counts when two links compete for a mention (see Assessment.score).
@@ -89,6 +91,13 @@ _SAME_SPOT_KM = 1.0
 def is_named(actor: str | None) -> bool:
     """True for an actor that names someone (not missing, not "Unidentified ...")."""
     return actor is not None and not actor.casefold().startswith(_UNIDENTIFIED)
+
+
+def _inferred(event: Event) -> bool:
+    """Civilians no words name as the target, inferred from the harm or the event's type (a
+    strike that killed people, an abduction): no evidence for or against a merge."""
+    actor2 = event.actor2 or ""
+    return actor2.startswith(_CIVILIANS) and "actor2" not in event.support
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +139,7 @@ class MentionFacts:
             last_day=date.last_day() if date else None,
             time_precision=int(date.precision) if date else None,
             actor1=event.actor1 if is_named(event.actor1) else None,
-            actor2=event.actor2 if is_named(event.actor2) else None,
+            actor2=event.actor2 if is_named(event.actor2) and not _inferred(event) else None,
             latitude=event.latitude,
             longitude=event.longitude,
             geo_precision=geo_precision,
