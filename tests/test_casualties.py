@@ -327,12 +327,12 @@ NAMED_CASES: list[tuple[str, str, list[str]]] = [
     ("ru", "Двое мужчин были похищены и затем убиты.", ["killed 2"]),
     ("uk", "Двоє чоловіків були викрадені і потім вбиті.", ["killed 2"]),
     # an age is no count
-    ("en", "A 5 yr old child was shot dead during the raid.", ["killed 1"]),
+    ("en", "Gunmen shot a 7 yr old girl dead at a checkpoint.", ["killed 1"]),
     # a person and their kin, or another person: two victims, however each is described
-    ("en", "Militants killed a male civilian and his two children at their house.", ["killed 3"]),
-    ("en", "Militants killed a marabout and his son in the village.", ["killed 2"]),
-    ("en", "The army killed an elderly man and his son in the town.", ["killed 2"]),
-    ("en", "A school principal and another civilian were killed in the attack.", ["killed 2"]),
+    ("en", "Raiders shot dead a male farmer and his two daughters near the well.", ["killed 3"]),
+    ("en", "Militants killed a preacher and his son on the road.", ["killed 2"]),
+    ("en", "Troops killed an old shepherd and his son near the river.", ["killed 2"]),
+    ("en", "A village teacher and another civilian died in the ambush.", ["killed 2"]),
 ]
 
 

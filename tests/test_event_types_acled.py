@@ -22,7 +22,7 @@ def _sub_types(pipeline: Pipeline, text: str, lang: str = "en") -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "On 11 March, unknown gunmen shot dead three male individuals in Kisumu.",
+        "On 11 March, unknown gunmen shot dead two male persons in Kisumu.",
         "On 11 March, gunmen shot dead a youth in Kisumu.",
     ],
 )
@@ -192,7 +192,7 @@ def test_a_grenade_thrown_at_troops_who_fire_back_is_a_battle(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("On 4 March, a man accused of theft was beaten to death by a crowd near Limuru.", "en"),
+        ("On 4 March, a suspected thief was beaten to death by an angry crowd near Limuru.", "en"),
         (
             "On 4 March, a man suspected of murder was stabbed and lynched by a vigilante group "
             "in Nyeri.",
@@ -275,7 +275,7 @@ def test_what_a_crowd_did_after_its_grievance_turns_the_protest_violent(
     pipeline: Pipeline,
 ) -> None:
     text = (
-        "On 4 March, people demonstrating against the elections burned tires and clashed with "
+        "On 4 March, residents protesting against the vote count burned tires and clashed with "
         "police in Bante."
     )
     assert _sub_types(pipeline, text) == ["Violent demonstration"]

@@ -63,14 +63,14 @@ CLAUSE_OUTRANKS: dict[str, frozenset[str]] = {
     CLASH: frozenset({"Attack"}),
     # A fight between rival supporters, villagers or a mob is a riot: ACLED's armed clashes are
     # between organised armed groups; and a beating or a killing told with a mob's words, no
-    # armed party named, is a mob's ("a man accused of theft was beaten to death by a crowd").
+    # armed party named, is a mob's ("an angry crowd beat a suspected thief to death").
     MOB: frozenset({CLASH, "Attack", "@attack"}),
 }
 """Sub-type -> the sub-types it outranks in one clause only: a later "the attack", read as a
 clash for want of a named target, does not make the killing of a cleric a battle."""
 PHRASE_OUTRANKS: dict[str, frozenset[str]] = {
-    # Fire told as two-sided in the same phrase is a battle, whatever was fired ("12 projectiles
-    # involving unknown weapons in both directions of the frontline", "fired mortars and small
+    # Fire told as two-sided in the same phrase is a battle, whatever was fired ("shells flew both
+    # ways across the line of contact", "fired mortars and small
     # arms at the positions"); a fight told in another clause is the setting of a strike ("jets
     # bombed the positions, as fighting intensified").
     CLASH: frozenset(REMOTE),

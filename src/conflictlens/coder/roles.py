@@ -374,7 +374,7 @@ def _paired_before(
     verb = any(first <= t.span.start < last for t in mentions.triggers)
     if named and not verb and len(words) > 1 and words[0].islower():
         words = words[1:]  # a named group's own word: "JNIM militants and soldiers clashed"
-    # the conjunction, and an article after it: "Mayi Mayi militiamen and the police clashed"
+    # the conjunction, and an article after it: "militiamen of a local group and the police fought"
     if not 1 <= len(words) <= 2:
         return None
     if not all(w.isalpha() and len(w) <= CONJUNCTION_CHARS for w in words):

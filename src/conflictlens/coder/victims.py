@@ -133,7 +133,7 @@ class VictimLists:
             return False
         classes = [self.vocabulary.classify(t) for t in tokens[:-1]]
         # Names the codebook does not know count people when nothing else stands with them:
-        # "two Fulani and two Pila Pila were killed", "5 ISGS and 2 JNIM militants"
+        # "three Dogon and one Bozo died", "4 ISGS and 3 JNIM militants"
         return (
             ("people" in classes or (not strict and all(c == "unknown" for c in classes)))
             and classes.count("unknown") <= MAX_UNKNOWN_LISTED
