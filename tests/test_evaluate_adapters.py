@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
+from conflictlens.codebook.files import CodebookFiles
 from conflictlens.errors import EvalError
 from conflictlens.evaluate import ADAPTERS, NO_EVENT, run_benchmark
+from conflictlens.evaluate.actor_names import codebook_actor_names
 from conflictlens.evaluate.adapters.acled import acled_date
 from conflictlens.evaluate.mappings import load_mappings
 from conflictlens.geo import Geocoder
@@ -291,6 +293,46 @@ def test_a_gold_place_named_in_its_country_is_not_any_namesake_abroad(
     for guess, expected in ((lebanon, 0.0), (libya, 1.0)):
         report = run_benchmark("gtd", path, answers({"1": [guess]}), places=geocoder.points_named)
         assert report.metrics()["events.f1"] == expected
+
+
+def test_a_gtd_group_named_its_own_way_is_the_codebook_actor_it_is_an_alias_of(
+    tmp_path: Path,
+) -> None:
+    """GTD's "Tehrik-i-Taliban Pakistan (TTP)" is the codebook's "TTP: Tehreek-i-Taliban
+    Pakistan"; a name the codebook does not know stays as GTD writes it."""
+    path = write_jsonl(
+        tmp_path / "gtd.jsonl",
+        [
+            gtd_row("1", gname="Tehrik-i-Taliban Pakistan (TTP)"),
+            gtd_row("2", gname="Made-up Brigade"),
+        ],
+    )
+    guesses = {
+        "1": [
+            event(
+                "1",
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+                actor1="TTP: Tehreek-i-Taliban Pakistan",
+                location="Testville",
+            )
+        ],
+        "2": [
+            event(
+                "2",
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+                actor1="Made-up Brigade",
+                location="Testville",
+            )
+        ],
+    }
+    letters = run_benchmark("gtd", path, answers(guesses))
+    assert letters.metrics()["fields.actor1"] == 0.5
+    actors = codebook_actor_names(CodebookFiles())
+    aliases = run_benchmark("gtd", path, answers(guesses), actors=actors)
+    assert aliases.metrics()["fields.actor1"] == 1.0
+    assert any("1 gold actors" in note for note in aliases.notes)
 
 
 # --- CASE 2021 ----------------------------------------------------------------------------------

@@ -15,8 +15,10 @@ import click
 from conflictlens.cli_analysis import COMMANDS as ANALYSIS_COMMANDS
 from conflictlens.cli_merge import COMMANDS as MERGE_COMMANDS
 from conflictlens.cli_options import partial_date
+from conflictlens.codebook.files import CodebookFiles
 from conflictlens.errors import ConflictlensError
 from conflictlens.evaluate import check_floors, evaluate_gold_paths, run_benchmark
+from conflictlens.evaluate.actor_names import codebook_actor_names
 from conflictlens.evaluate.errors import ErrorCase, check_errors_path, write_errors
 from conflictlens.evaluate.geoparse import GEOPARSE_SETS, run_geoparse_benchmark
 from conflictlens.merge import merged_events
@@ -285,6 +287,7 @@ def evaluate(
             limit=limit,
             errors=wanted,
             places=pipeline.geocoder.points_named,
+            actors=codebook_actor_names(CodebookFiles(codebook)),
         )
     elif gold_files and articles:
         report = evaluate_gold_paths(extract, gold_files, articles, errors=wanted)

@@ -29,6 +29,9 @@ class Benchmark:
     """doc_id -> group for per-group rows; None: the documents' languages."""
     group_by: str = "lang"
     notes: tuple[str, ...] = ()
+    own_actor_names: bool = False
+    """The set names groups its own way, not ACLED's (GTD): its actors are read through the
+    codebook's aliases when the runner is given them (``evaluate.actor_names``)."""
     """What the reader of the numbers must know (rows skipped, what a legacy row scores)."""
     rules: MatchRules = field(default_factory=MatchRules)
     """How predicted and gold events are compared on this set."""

@@ -12,7 +12,9 @@ Actor names (:func:`actor_key`) compare at the level of the force or group, ACLE
    bracketed country or qualifier is kept: ``"Protesters (India)"``;
 5. case, accents and punctuation are folded: ``"Al-Shabaab"`` equals ``"al shabaab"``.
 
-There is no alias table: ``"Maoists"`` does not equal ``"Communist Party of India (Maoist)"``.
+There is no alias table here: ``"Maoists"`` does not equal ``"Communist Party of India (Maoist)"``.
+A set that names groups its own way (GTD) is read through the codebook's aliases first
+(:mod:`conflictlens.evaluate.actor_names`).
 
 Place names (:func:`place_key`) fold case, accents and punctuation and drop a leading Arabic
 article: ``"Al-Shaddadi"`` equals ``"Shaddadi"``.

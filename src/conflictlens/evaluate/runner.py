@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from conflictlens.errors import ConflictlensError, EvalError, InputError
+from conflictlens.evaluate.actor_names import ActorNames
 from conflictlens.evaluate.adapters import ADAPTERS
 from conflictlens.evaluate.benchmark import Benchmark
 from conflictlens.evaluate.cases import benchmark_errors
@@ -15,6 +16,7 @@ from conflictlens.evaluate.compare import MatchRules
 from conflictlens.evaluate.gold import GoldEvent, load_gold
 from conflictlens.evaluate.groups import languages_from_documents
 from conflictlens.evaluate.labels import score_labels
+from conflictlens.evaluate.normalise import actor_key
 from conflictlens.evaluate.report import EvalReport
 from conflictlens.evaluate.scores import score_events
 from conflictlens.ingest import read_documents
@@ -26,6 +28,7 @@ __all__ = [
     "evaluate_gold",
     "evaluate_gold_paths",
     "extract_all",
+    "name_gold_actors",
     "place_gold_names",
     "run_benchmark",
     "score_benchmark",
@@ -137,6 +140,32 @@ def place_gold_names(bench: Benchmark, places: PlaceNames) -> Benchmark:
     return replace(bench, gold=tuple(gold), notes=(*bench.notes, told))
 
 
+def name_gold_actors(bench: Benchmark, actors: ActorNames) -> Benchmark:
+    """``bench`` with each gold actor that is another name of a codebook actor read as that
+    actor (:mod:`conflictlens.evaluate.actor_names`); the report's notes say how many."""
+    gold, renamed = [], 0
+    for event in bench.gold:
+        actor1, actor2 = _codebook_name(event.actor1, actors), _codebook_name(event.actor2, actors)
+        if (actor1, actor2) != (event.actor1, event.actor2):
+            renamed += (actor1 != event.actor1) + (actor2 != event.actor2)
+            event = replace(event, actor1=actor1, actor2=actor2)
+        gold.append(event)
+    if not renamed:
+        return bench
+    told = (
+        f"{renamed} gold actors named otherwise than the codebook were read as the codebook's"
+        " actor they are an alias of"
+    )
+    return replace(bench, gold=tuple(gold), notes=(*bench.notes, told))
+
+
+def _codebook_name(name: str | None, actors: ActorNames) -> str | None:
+    canonical = actors(name) if name else None
+    if canonical is None or actor_key(canonical) == actor_key(name):
+        return name
+    return canonical
+
+
 def evaluate_benchmark(
     benchmark: Benchmark,
     extract: Extract,
@@ -145,14 +174,18 @@ def evaluate_benchmark(
     rules: MatchRules | None = None,
     errors: bool = False,
     places: PlaceNames | None = None,
+    actors: ActorNames | None = None,
 ) -> EvalReport:
     """Extract from the benchmark's documents (``limit`` of them, spread evenly) and score.
 
     ``places``: place the gold locations given without coordinates by their name
-    (:func:`place_gold_names`)."""
+    (:func:`place_gold_names`); ``actors``: read the gold actors of a set that names groups its
+    own way through the codebook's aliases (:func:`name_gold_actors`)."""
     bench = benchmark.sample(limit)
     if places is not None:
         bench = place_gold_names(bench, places)
+    if actors is not None and bench.own_actor_names:
+        bench = name_gold_actors(bench, actors)
     predicted = extract_all(extract, bench.documents)
     return score_benchmark(bench, predicted, rules=rules, errors=errors)
 
@@ -212,12 +245,14 @@ def run_benchmark(
     *,
     errors: bool = False,
     places: PlaceNames | None = None,
+    actors: ActorNames | None = None,
 ) -> EvalReport:
     """Read the shared set ``name`` (see ADAPTERS) from ``path`` and score ``extract`` on it.
 
     ``limit`` scores only that many documents, spread evenly over the file; ``errors`` also
     lists the cases behind the scores in the report's ``errors``; ``places`` places the gold
-    locations given without coordinates by their name (:func:`place_gold_names`).
+    locations given without coordinates by their name (:func:`place_gold_names`); ``actors``
+    reads gold actors through the codebook's aliases (:func:`name_gold_actors`).
     """
     adapter = ADAPTERS.get(name)
     if adapter is None:
@@ -225,5 +260,5 @@ def run_benchmark(
     if limit is not None and limit < 1:
         raise EvalError(f"limit must be at least 1, not {limit}")
     return evaluate_benchmark(
-        adapter(Path(path)), extract, limit=limit, errors=errors, places=places
+        adapter(Path(path)), extract, limit=limit, errors=errors, places=places, actors=actors
     )

@@ -179,4 +179,5 @@ def load_gtd(path: Path) -> Benchmark:
         groups=groups,
         group_by="file",
         notes=notes,
+        own_actor_names=True,
     )
