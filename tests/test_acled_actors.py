@@ -65,3 +65,36 @@ def test_the_first_side_named_with_the_other_is_actor1(
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Armed clash", actor1, actor2)
     ]
+
+
+VICTIM_FORCES: list[tuple[str, str, str]] = [
+    ("en", "On 18 May, gunmen attacked a camp near Djibo, killing two commandos.", "Military"),
+    (
+        "fr",
+        "Le 18 mai, des hommes armés ont attaqué une patrouille près de Djibo, tuant trois "
+        "gardes forestiers.",
+        "Police",
+    ),
+    (
+        "es",
+        "El 18 de mayo, hombres armados atacaron una patrulla cerca de Djibo y mataron a dos "
+        "guardabosques.",
+        "Police",
+    ),
+    ("ru", "18 мая боевики напали на патруль возле Джибо и убили двух лесников.", "Police"),
+    ("uk", "18 травня бойовики напали на патруль біля Джибо та вбили двох лісників.", "Police"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "force"), VICTIM_FORCES)
+def test_commandos_and_forest_guards_are_forces_not_civilians(
+    pipeline: Pipeline, lang: str, text: str, force: str
+) -> None:
+    doc = Document(
+        doc_id="acled-victims",
+        text=text,
+        lang=lang,
+        published=PartialDate.of(dt.date(2024, 5, 20)),
+    )
+    events = pipeline.extract(doc)
+    assert [e.actor2 for e in events] == [f"{force} Forces of Burkina Faso"]

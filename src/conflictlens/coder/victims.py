@@ -92,7 +92,9 @@ class VictimLists:
         while total is not None and 0 <= following < len(counts) and following not in used:
             left, right = sorted((counts[current], counts[following]), key=at)
             value = counts[following].value
-            if value is None or left.aux:
+            # a passive auxiliary is its subject's verb, never another item: "a ranger went
+            # missing and was found murdered" is one victim
+            if value is None or left.aux or right.aux:
                 break
             if any(left.end <= h.start and h.end <= right.start for h in hits):
                 break
