@@ -296,3 +296,52 @@ def test_riot_control_means_used_where_no_crowd_is_told_leave_the_attack(
     pipeline: Pipeline, text: str, lang: str
 ) -> None:
     assert _sub_types(pipeline, text, lang) == [ATTACK]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "On 11 March, residents of Mombasa marched peacefully against the rising price of "
+            "bread. The march came after riots broke out in two prisons the previous week.",
+            "en",
+        ),
+        (
+            "Le 11 mars, des habitants de Mombasa ont manifesté pacifiquement contre la hausse du "
+            "prix du pain. Des émeutes avaient éclaté dans deux prisons la semaine précédente.",
+            "fr",
+        ),
+        (
+            "El 11 de marzo, vecinos de Mombasa marcharon pacíficamente contra la subida del "
+            "precio del pan. La semana anterior hubo disturbios en dos cárceles.",
+            "es",
+        ),
+        (
+            "11 марта жители Момбасы мирно протестовали против роста цен на хлеб. На прошлой "
+            "неделе в двух тюрьмах вспыхнули беспорядки.",
+            "ru",
+        ),
+        (
+            "11 березня жителі Момбаси мирно протестували проти зростання цін на хліб. Минулого "
+            "тижня у двох в'язницях спалахнули заворушення.",
+            "uk",
+        ),
+        (
+            "في 11 مارس، تظاهر سكان مومباسا سلميا احتجاجا على ارتفاع سعر الخبز. واندلعت أعمال "
+            "شغب في سجنين الأسبوع الماضي.",
+            "ar",
+        ),
+    ],
+)
+def test_riots_dated_well_before_a_protest_are_its_background(
+    pipeline: Pipeline, text: str, lang: str
+) -> None:
+    assert _sub_types(pipeline, text, lang) == ["Peaceful protest"]
+
+
+def test_a_riot_the_same_day_still_turns_the_protest_violent(pipeline: Pipeline) -> None:
+    text = (
+        "On 11 March, residents of Mombasa marched against the rising price of bread. Later "
+        "that day, riots broke out."
+    )
+    assert _sub_types(pipeline, text) == ["Violent demonstration"]

@@ -3,7 +3,8 @@
 Rules:
 - a bare back-reference ("ce ciblage", "the attack": no place, weapon or perpetrator of its own)
   joins the event just before it, and a reference that cannot join one is dropped; it does not
-  reach back past an event told at its place to one told elsewhere;
+  reach back past an event told at its place to one told elsewhere; one dated well before that
+  event is background to it (coder/setting.py) and is dropped too;
 - two candidates are one happening when their types agree, their places are the same (by name or
   within a few km: coder/nearby.py), their weapons and days do not differ and no two different
   perpetrators are named; deaths told with no weapon or doer of their own agree with a strike or
@@ -35,6 +36,7 @@ from conflictlens.coder.attribution import strongest
 from conflictlens.coder.choice import OUTRANKS, SEIZABLE_WEAPONS
 from conflictlens.coder.crowds import CROWD_ESCALATION, MOB_AT_PROTEST, PROTEST_WORDS
 from conflictlens.coder.nearby import same_place
+from conflictlens.coder.setting import background
 from conflictlens.coder.speakers import STATE_INTER
 from conflictlens.coder.tolls import adds_to_toll
 from conflictlens.model import Event
@@ -97,6 +99,8 @@ def group_candidates(
             # It goes on telling the last event of its kind ("The junta denies targeting
             # civilians" after an arrest told in between).
             told = _told(events, candidate, unnamed)
+            if told is not None and background(event.event_date, told.event_date):
+                continue  # what led to the event ("after riots the previous week"), not news
             if told is not None:
                 if id(told) in aggrieved and event.sub_event_type == "Arrests":
                     continue  # the arrest the crowd protests against, told again

@@ -8,8 +8,10 @@
 - A sentence's date is its event's, except a date right after a speaking word, which dates the
   statement ("the Pentagon confirmed on Tuesday that a drone attack ... on Monday").
 - A date more than ``RECALL_DAYS`` before publication is an event the article recalls, and one
-  after it a plan; an event with no date of its own takes the last date the article gave before
-  it, else the first, else the publication date.
+  after it a plan; a sentence dated ``BACKGROUND_DAYS`` or more before the event told before it
+  is background to that event ("after riots in the prisons the previous week"), not part of it;
+  an event with no date of its own takes the last date the article gave before it, else the
+  first, else the publication date.
 - The country the article names most names the generic actors of an event whose own place is
   unknown; with none, the country the outlet writes from (a named armed group's home country
   counts only when that is unknown too).
@@ -33,6 +35,7 @@ from conflictlens.model import (
 
 __all__ = [
     "WIDE_PLACES",
+    "background",
     "event_places",
     "fill_dates",
     "main_country",
@@ -53,6 +56,13 @@ RECALL_DAYS = 10
 """An event whose own date ends more than this many days before the publication date is one the
 article recalls, not one it reports (news reports events of the last days; calibrated on the
 project's gold articles, where the oldest reported event is 8 days old)."""
+BACKGROUND_DAYS = 2
+"""A sentence whose own date ends at least this many days before the date of the event told
+before it tells what led to that event ("It followed riots in the prisons the previous week"),
+not the event: two days leave a whole day between them, so that a night told as the day before
+("overnight", "late on Saturday") stays with the event it leads into. Calibrated on the ACLED
+development notes, whose background sentences are a week older than the note's event (one day
+or two gives the same scores there and on the project's gold articles)."""
 FUTURE_SLACK_DAYS = 1
 """An event dated after its publication date (a planned march) is not an event yet; one day of
 slack absorbs time zones."""
@@ -181,6 +191,14 @@ def recalled_or_planned(date: PartialDate, published: PartialDate | None) -> boo
     days_before = (published.first_day() - date.last_day()).days
     days_after = (date.first_day() - published.last_day()).days
     return days_before > RECALL_DAYS or days_after > FUTURE_SLACK_DAYS
+
+
+def background(date: PartialDate | None, event_date: PartialDate | None) -> bool:
+    """Whether a sentence dated ``date`` is background to an event dated ``event_date`` that it
+    follows: it ends ``BACKGROUND_DAYS`` or more before the event begins."""
+    if date is None or event_date is None:
+        return False
+    return (event_date.first_day() - date.last_day()).days >= BACKGROUND_DAYS
 
 
 def fill_dates(
