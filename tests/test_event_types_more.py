@@ -395,3 +395,22 @@ def test_militants_claiming_a_groups_attack_are_that_group(pipeline: Pipeline) -
     )
     events = _events(pipeline, text, "ru")
     assert [e.sub_event_type for e in events] == [CLASH]
+
+
+PLAIN_KILLINGS = [
+    ("en", "Gunmen killed three soldiers in Kidal, Mali, on Monday."),
+    ("fr", "Des hommes armés ont tué trois soldats à Kidal, au Mali, lundi."),
+    ("es", "Hombres armados mataron a tres soldados en Kidal, Malí, el lunes."),
+    ("ru", "Боевики убили трёх солдат в Кидале, Мали, в понедельник."),
+    ("uk", "Бойовики вбили трьох солдатів у Кідалі, Малі, у понеділок."),
+    ("ar", "قتل مسلحون ثلاثة جنود في كيدال بمالي يوم الاثنين."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), PLAIN_KILLINGS)
+def test_a_plain_killing_is_an_event_in_every_language(
+    pipeline: Pipeline, lang: str, text: str
+) -> None:
+    """ "ont tué" and "قتل" tell a killing with no attack word, as "killed" does."""
+    doc = Document("killing", text, lang=lang, published=PartialDate(2024, 5, 22))
+    assert [(e.event_type, e.fatalities) for e in pipeline.extract(doc)] == [("Battles", 3)]
