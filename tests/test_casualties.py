@@ -205,7 +205,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("en", "Journalists killed in 12/98 were honoured.", []),
     ("en", "The officers executed a coup at dawn.", []),
     # A passive auxiliary after "and" is its subject's verb, not another victim.
-    ("en", "A forest ranger went missing and was found murdered.", ["killed 1"]),
+    ("en", "A park warden disappeared on Sunday and was later found murdered.", ["killed 1"]),
 ]  # fmt: skip
 
 

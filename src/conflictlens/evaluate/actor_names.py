@@ -1,10 +1,10 @@
 """Gold actors read through the codebook's aliases.
 
-A gold set may name a group its own way: GTD writes "Al-Qaida in the Arabian Peninsula (AQAP)"
-and "Tehrik-i-Taliban Pakistan (TTP)" where the codebook, like ACLED, writes "AQAP: Al Qaeda in
-the Arabian Peninsula" and "TTP: Tehreek-e-Taliban". When a gold actor's name (compared as
-:func:`~conflictlens.evaluate.normalise.actor_key` compares names) is an alias of exactly one
-codebook actor, the gold is read as naming that actor; the report's notes say how many were.
+A gold set may name a group its own way: GTD writes "Tehrik-i-Taliban Pakistan (TTP)" where the
+codebook, like ACLED, writes "TTP: Tehreek-i-Taliban Pakistan". When a gold actor's name
+(compared as :func:`~conflictlens.evaluate.normalise.actor_key` compares names) is an alias of
+exactly one codebook actor, the gold is read as naming that actor; the report's notes say how
+many were.
 """
 
 from __future__ import annotations
