@@ -9,7 +9,13 @@ import datetime as dt
 import pytest
 
 from conflictlens import Document, Pipeline
-from conflictlens.model import PartialDate
+from conflictlens.model import Event, PartialDate
+
+
+def _extract(pipeline: Pipeline, lang: str, text: str) -> list[Event]:
+    doc = Document("acled-actors", text, lang=lang, published=PartialDate.of(dt.date(2024, 5, 20)))
+    return pipeline.extract(doc)
+
 
 CLASHES: list[tuple[str, str, str, str]] = [
     (
@@ -55,13 +61,7 @@ CLASHES: list[tuple[str, str, str, str]] = [
 def test_the_first_side_named_with_the_other_is_actor1(
     pipeline: Pipeline, lang: str, text: str, actor1: str, actor2: str
 ) -> None:
-    doc = Document(
-        doc_id="acled-actors",
-        text=text,
-        lang=lang,
-        published=PartialDate.of(dt.date(2024, 5, 20)),
-    )
-    events = pipeline.extract(doc)
+    events = _extract(pipeline, lang, text)
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Armed clash", actor1, actor2)
     ]
@@ -90,11 +90,5 @@ VICTIM_FORCES: list[tuple[str, str, str]] = [
 def test_commandos_and_forest_guards_are_forces_not_civilians(
     pipeline: Pipeline, lang: str, text: str, force: str
 ) -> None:
-    doc = Document(
-        doc_id="acled-victims",
-        text=text,
-        lang=lang,
-        published=PartialDate.of(dt.date(2024, 5, 20)),
-    )
-    events = pipeline.extract(doc)
+    events = _extract(pipeline, lang, text)
     assert [e.actor2 for e in events] == [f"{force} Forces of Burkina Faso"]
