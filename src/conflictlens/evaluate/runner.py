@@ -131,13 +131,11 @@ def place_gold_names(bench: Benchmark, places: PlaceNames) -> Benchmark:
             if points:
                 event, placed = replace(event, named_points=points), placed + 1
         gold.append(event)
-    if not placed:
-        return bench
     told = (
         f"{placed} gold places without coordinates were placed by their name in the gazetteer:"
         " a predicted point within 25 km of a place of that name agrees with them"
     )
-    return replace(bench, gold=tuple(gold), notes=(*bench.notes, told))
+    return _with_gold(bench, gold, told) if placed else bench
 
 
 def name_gold_actors(bench: Benchmark, actors: ActorNames) -> Benchmark:
@@ -150,13 +148,16 @@ def name_gold_actors(bench: Benchmark, actors: ActorNames) -> Benchmark:
             renamed += (actor1 != event.actor1) + (actor2 != event.actor2)
             event = replace(event, actor1=actor1, actor2=actor2)
         gold.append(event)
-    if not renamed:
-        return bench
     told = (
         f"{renamed} gold actors named otherwise than the codebook were read as the codebook's"
         " actor they are an alias of"
     )
-    return replace(bench, gold=tuple(gold), notes=(*bench.notes, told))
+    return _with_gold(bench, gold, told) if renamed else bench
+
+
+def _with_gold(bench: Benchmark, gold: list[GoldEvent], note: str) -> Benchmark:
+    """``bench`` with its gold events read otherwise, and a note that says how."""
+    return replace(bench, gold=tuple(gold), notes=(*bench.notes, note))
 
 
 def _codebook_name(name: str | None, actors: ActorNames) -> str | None:

@@ -14,7 +14,7 @@ from conflictlens.geo.datafiles import CountryEntry
 from conflictlens.text.fold import fold
 from conflictlens.text.match import Match, PhraseMatcher
 
-__all__ = ["Cues", "Surroundings"]
+__all__ = ["Cues", "Surroundings", "word_after"]
 
 Relation = Literal["at", "near", "region"]
 
@@ -203,10 +203,8 @@ class Cues:
     def seat(self, folded: str, start: int, end: int) -> bool:
         """The name stands for the government seated there ("the Kabul government", "le régime
         de Damas", "حكومة بغداد"): ``seat_after`` / ``seat_before`` of cues.yaml."""
-        if folded[end : end + 1] == " ":
-            after = folded[end + 1 : end + 20].split(" ", 1)[0].strip(".,;:'\"")
-            if after in self._seat_after:
-                return True
+        if word_after(folded, end) in self._seat_after:
+            return True
         window = _squash(folded[max(0, start - _SEAT_WINDOW) : start])
         return bool(window) and self._seat_before.search(window) is not None
 
@@ -223,6 +221,14 @@ class Cues:
             if self._gap.match(_squash(gap)):
                 return found.payload
         return None
+
+
+def word_after(folded: str, end: int) -> str:
+    """The word after a name, without punctuation or a possessive ("County's" is "county")."""
+    if folded[end : end + 1] != " ":
+        return ""
+    word = folded[end + 1 : end + 20].split(" ", 1)[0].strip(".,;:'\"")
+    return word.removesuffix("'s")
 
 
 def _city_district(raw: Mapping[str, Any]) -> re.Pattern[str] | None:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from conflictlens.geo.cues import Surroundings
+from conflictlens.geo.cues import Surroundings, word_after
 from conflictlens.geo.homes import Home
 from conflictlens.geo.scan import Found
 
@@ -146,14 +146,6 @@ class Verdict:
     score: float
     local: float
     """The part of the score that comes from the document's local support."""
-
-
-def word_after(folded: str, end: int) -> str:
-    """The word after a name, without punctuation or a possessive ("County's" is "county")."""
-    if folded[end : end + 1] != " ":
-        return ""
-    word = folded[end + 1 : end + 20].split(" ", 1)[0].strip(".,;:'\"")
-    return word.removesuffix("'s")
 
 
 def word_before(folded: str, start: int) -> str:
