@@ -85,3 +85,21 @@ def test_a_province_a_foreign_spelling_names_stays_when_its_town_reads_worse(
     weaker by that name, does not push the canton aside, and the place is kept."""
     found = places(geocoder, "Les médiateurs soudanais se sont réunis mercredi à Genève.")
     assert [(m.span.text, m.place.country) for m in found] == [("Genève", "Switzerland")]
+
+
+def test_a_village_of_a_war_after_a_preposition_of_place_is_placed(geocoder: Geocoder) -> None:
+    """Front-line villages no other list holds: a preposition of place is enough for a village
+    of a conflict country, when nothing else in the text points elsewhere."""
+    found = places(geocoder, "Gunmen stormed a police post in Deou overnight, residents said.")
+    assert [(m.span.text, m.place.country) for m in found] == [("Deou", "Burkina Faso")]
+    found = places(geocoder, "Monitors recorded heavy machine-gun fire near Opytne after dark.")
+    assert [(m.span.text, m.place.country) for m in found] == [("Opytne", "Ukraine")]
+
+
+def test_a_village_of_a_war_needs_the_texts_country_and_its_places(geocoder: Geocoder) -> None:
+    """Not a namesake in a text about another country, nor a village far from the places the
+    text names ("на Майдані" in Kyiv is the square, not a village 500 km west)."""
+    found = places(geocoder, "Farmers protested in Banke district of western Nepal on Monday.")
+    assert [m.place.country for m in found] == ["Nepal"]
+    found = places(geocoder, "У Києві сотні людей зібралися на Майдані в неділю.")
+    assert [m.span.text for m in found] == ["Києві"]

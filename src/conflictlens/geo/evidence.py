@@ -89,6 +89,8 @@ class Mention:
     """What says a person's name here, whatever the place's size: ``GIVEN_NAME`` (a capitalised
     word before it, "Geoff Chester"), ``SPEAKS`` (a speaking verb after it, "Chester said")."""
     hint: str | None = None
+    placed: bool = False
+    """A preposition of place stands right before it ("in Deou", "near Opytne")."""
     vote: Vote = field(default_factory=lambda: NO_VOTE)
     """What this name gave the document's context."""
 

@@ -186,6 +186,10 @@ class Scorer:
         countries = shares if shares or home is None else home.countries
         if best is None or self._stray(best, countries, name):
             return None
+        # With other places confidently read, the village must lie near one of them.
+        lone = best.local > 0 or all(n in name.numbers for _, _, n in context.anchors)
+        if lone and _placed_in_conflict(name, best, countries, self._gaz):
+            return best if best.score >= PLACED_SCORE else None
         return best if _accepted(name, best) else None
 
     def _stray(self, verdict: Verdict, shares: dict[str, float], name: Name) -> bool:
@@ -261,6 +265,29 @@ def share_provinces(names: list[Name]) -> None:
         top = max(others.values())
         if top > _EPSILON:
             name.common = {key: n / top for key, n in others.items() if n > _EPSILON}
+
+
+PLACED_SCORE = 2.5
+"""Score a village of a conflict country needs after a preposition of place, in a text about its
+country or naming none ("attacked the gendarmerie in Deou", "explosions near Opytne"): news of
+those wars names villages no other list holds, and such a phrase places them. Calibrated on ACLED
+notes (event location within 25 km): 0.472 without the rule, 0.477 at 2.0 and 2.5, 0.474 at 3.0
+and 3.5; GTD, LGL, GeoVirus, NewsFANE, HIPE and the project's gold unchanged."""
+
+
+def _placed_in_conflict(
+    name: Name, verdict: Verdict, countries: dict[str, float], gaz: Gazetteer
+) -> bool:
+    place = verdict.place
+    if name.person or not gaz.flags[place] & FOCUS or gaz.feature_of(place) in WIDE:
+        return False
+    if countries and gaz.iso(place) not in countries:
+        return False
+    return any(
+        m.placed and not m.alone and m.found.how != "skeleton"
+        for m in name.mentions
+        if place in (p for p, _ in m.candidates)
+    )
 
 
 def _accepted(name: Name, verdict: Verdict) -> bool:
