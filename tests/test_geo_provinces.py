@@ -103,3 +103,11 @@ def test_a_village_of_a_war_needs_the_texts_country_and_its_places(geocoder: Geo
     assert [m.place.country for m in found] == ["Nepal"]
     found = places(geocoder, "У Києві сотні людей зібралися на Майдані в неділю.")
     assert [m.span.text for m in found] == ["Києві"]
+
+
+def test_a_town_naming_a_site_is_flagged_as_part_of_the_name(geocoder: Geocoder) -> None:
+    """A university named after its town is at the town, which is there no toponym of its own."""
+    found = places(geocoder, "Gunmen stormed Garissa University at dawn; the police replied.")
+    assert [(m.span.text, m.place.name, m.in_name) for m in found] == [("Garissa", "Garissa", True)]
+    found = places(geocoder, "Gunmen stormed a hostel in Garissa at dawn.")
+    assert [(m.span.text, m.in_name) for m in found] == [("Garissa", False)]

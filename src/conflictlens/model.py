@@ -231,6 +231,9 @@ class PlaceMention:
     seat: bool = False
     """The name stands for the government seated there ("the Kabul government", "le régime de
     Damas"): a place named, but not where anything happened."""
+    in_name: bool = False
+    """The town names a site or body named after it ("Garissa University", "Nyeri Hospital"):
+    where that site is, though no toponym of its own (geoparsing benchmarks leave it out)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,6 +206,7 @@ def geoparse_documents(
                 "end": mention.span.end,
                 "relation": mention.relation,
                 "seat": mention.seat,
+                "in_name": mention.in_name,
                 "name": place.name,
                 "country": place.country,
                 "admin1": place.admin1,

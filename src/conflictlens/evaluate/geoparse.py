@@ -269,7 +269,8 @@ def score_geoparse(
         )
     for doc in documents:
         started = time.process_time()
-        found = find(doc)
+        # A town naming a site ("Garissa University") places events but is no toponym.
+        found = [m for m in find(doc) if not m.in_name]
         report.seconds += time.process_time() - started
         report.documents += 1
         report.gold += len(doc.toponyms)

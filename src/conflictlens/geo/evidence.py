@@ -91,6 +91,8 @@ class Mention:
     hint: str | None = None
     placed: bool = False
     """A preposition of place stands right before it ("in Deou", "near Opytne")."""
+    site: bool = False
+    """It names a site there ("Garissa University"): it places events, but gives no vote."""
     vote: Vote = field(default_factory=lambda: NO_VOTE)
     """What this name gave the document's context."""
 

@@ -155,6 +155,7 @@ class MentionReader:
         mention = Mention(found, around, candidates, number, alone or doubtful, person, cues)
         mention.hint = self._cues.hint(demonyms, folded, found.start, found.end)
         mention.placed = before in self._cues.ambiguous_after
+        mention.site = after in self._cues.site_after
         return mention
 
     def _heads_a_name(self, text: str, folded: str, end: int) -> bool:

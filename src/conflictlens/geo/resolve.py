@@ -280,7 +280,7 @@ class Resolver:
         gaz = self._gaz
         for mention in mentions:
             place = choices[mention.number]
-            if place is None:
+            if place is None or mention.site:  # a site's name says nothing of the document
                 mention.vote = NO_VOTE
                 continue
             vote = votes.get((mention.number, place))
@@ -361,7 +361,8 @@ class Resolver:
         if "." in text[start:end] and text[end : end + 1] == ".":
             end += 1  # "U.S.", "N.Y.": the abbreviation's last dot
         seat = place.feature == "city" and self._cues.seat(folded, start, end)
-        return PlaceMention(Span(start, end, text[start:end]), place, relation, seat)
+        span = Span(start, end, text[start:end])
+        return PlaceMention(span, place, relation, seat, in_name=mention.site)
 
 
 def _choices(names: list[Name], verdicts: list[Verdict | None]) -> dict[int, int | None]:
