@@ -111,3 +111,11 @@ def test_a_town_naming_a_site_is_flagged_as_part_of_the_name(geocoder: Geocoder)
     assert [(m.span.text, m.place.name, m.in_name) for m in found] == [("Garissa", "Garissa", True)]
     found = places(geocoder, "Gunmen stormed a hostel in Garissa at dawn.")
     assert [(m.span.text, m.in_name) for m in found] == [("Garissa", False)]
+
+
+def test_kenyas_refugee_camps_are_curated_sites(geocoder: Geocoder) -> None:
+    found = places(geocoder, "Fighting broke out in Kakuma refugee camp and later near Dadaab.")
+    assert [(m.span.text, m.place.feature, m.place.admin1) for m in found] == [
+        ("Kakuma refugee camp", "camp", "Turkana"),
+        ("Dadaab", "camp", "Garissa"),
+    ]
