@@ -3,10 +3,11 @@ province that shares its name with its main town gives the bare name to the town
 
 from __future__ import annotations
 
+from conflictlens import Document, Pipeline
 from conflictlens.geo import Geocoder
 from conflictlens.geo.maketables import admin1_rows
 from conflictlens.geo.sources import City
-from conflictlens.model import PlaceMention
+from conflictlens.model import PartialDate, PlaceMention
 from conflictlens.text.fold import fold
 from conflictlens.text.normalise import normalise_text
 
@@ -119,3 +120,10 @@ def test_kenyas_refugee_camps_are_curated_sites(geocoder: Geocoder) -> None:
         ("Kakuma refugee camp", "camp", "Turkana"),
         ("Dadaab", "camp", "Garissa"),
     ]
+
+
+def test_an_attack_on_a_site_named_after_its_town_is_placed_there(pipeline: Pipeline) -> None:
+    text = "Al-Shabaab gunmen stormed Garissa University on Thursday, killing 14 students."
+    doc = Document("site", text, lang="en", published=PartialDate(2024, 5, 17))
+    (event,) = pipeline.extract(doc)
+    assert (event.location, event.country, event.geo_precision) == ("Garissa", "Kenya", 1)
