@@ -206,6 +206,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("en", "The officers executed a coup at dawn.", []),
     # A passive auxiliary after "and" is its subject's verb, not another victim.
     ("en", "A park warden disappeared on Sunday and was later found murdered.", ["killed 1"]),
+    # The deed itself after "after", and a killing an act resulted in, stay counts.
+    ("en", "After killing two guards, the gunmen fled.", ["killed 2"]),
+    ("en", "The raid resulted in the killing of 4 militants.", ["killed 4"]),
+    ("en", "A guard was arrested after shooting dead a trader.", ["killed 1"]),
+    ("en", "Two farmers were killed following a dispute over cattle.", ["killed 2"]),
 ]  # fmt: skip
 
 
@@ -340,6 +345,66 @@ NAMED_CASES: list[tuple[str, str, list[str]]] = [
 
 @pytest.mark.parametrize(("lang", "sentence", "expected"), NAMED_CASES)
 def test_victims_named_by_their_noun(
+    rules: dict[str, CasualtyRules], lang: str, sentence: str, expected: list[str]
+) -> None:
+    assert counts(rules, lang, sentence) == expected
+
+
+RECALLED_CASES: list[tuple[str, str]] = [
+    ("en", "Riots broke out in the market after a vendor was killed by a guard."),
+    ("en", "Students blocked the road after unknown men killed a classmate."),
+    ("en", "Villagers marched to demand justice for the killing of a herder."),
+    ("fr", "Des jeunes ont brûlé des pneus après que deux élèves ont été tués par la police."),
+    ("es", "Los vecinos quemaron la comisaría después de que dos jóvenes fueran asesinados."),
+    ("ru", "Жители перекрыли дорогу после того как двое мужчин были убиты."),
+    ("uk", "Мешканці перекрили дорогу після того як двоє чоловіків були вбиті."),
+    ("en", "Pupils protested the death of a student killed by a speeding bus."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), RECALLED_CASES)
+def test_a_death_told_as_the_cause_is_no_toll(
+    rules: dict[str, CasualtyRules], lang: str, sentence: str
+) -> None:
+    """A death the sentence gives as the cause of what it tells ("after a vendor was killed",
+    "the killing of a herder") is an earlier event's, not a toll of this one."""
+    assert counts(rules, lang, sentence) == []
+
+
+SEVERAL_KILLED_CASES: list[tuple[str, str, list[str]]] = [
+    ("en", "The air force killed several insurgents near the dam.", ["killed 10"]),
+    ("en", "Troops swept the forest, killing an unspecified number of fighters.", ["killed 10"]),
+    ("fr", "Les soldats ont tué plusieurs assaillants près du barrage.", ["killed 10"]),
+    ("es", "Los soldados mataron a varios pistoleros en la sierra.", ["killed 10"]),
+    ("ru", "Военные убили нескольких боевиков у плотины.", ["killed 10"]),
+    ("uk", "Військові вбили кількох бойовиків біля греблі.", ["killed 10"]),
+    # Animals are no casualties, and "several" alone counts nothing.
+    ("en", "A mine killed several goats near the well.", []),
+    ("en", "A tourist was killed several weeks ago near the coast.", ["killed 1"]),
+    ("en", "Several guards were wounded.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), SEVERAL_KILLED_CASES)
+def test_a_killing_of_several_is_ten(
+    rules: dict[str, CasualtyRules], lang: str, sentence: str, expected: list[str]
+) -> None:
+    """ACLED codes a killing of "several" (or of "an unspecified number") as 10 deaths."""
+    assert counts(rules, lang, sentence) == expected
+
+
+WORDS_AROUND_CASES: list[tuple[str, str, list[str]]] = [
+    # A number right after the verb is its object: the words before it did the killing.
+    ("en", "A herder shot and killed four goats that strayed into his field.", []),
+    # A death done to the verb's object: "beat ... to death".
+    ("en", "Vigilantes beat a suspected cattle thief to death.", ["killed 1"]),
+    # An "and" between people, with their adjectives, joins one group of victims.
+    ("en", "Two gendarmes and local soldiers were killed.", ["killed 2"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), WORDS_AROUND_CASES)
+def test_what_the_words_around_a_count_make_of_it(
     rules: dict[str, CasualtyRules], lang: str, sentence: str, expected: list[str]
 ) -> None:
     assert counts(rules, lang, sentence) == expected

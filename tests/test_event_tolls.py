@@ -108,3 +108,31 @@ def test_a_protest_counts_no_deaths_of_what_it_is_about(
     protests = [e for e in _events(pipeline, text, lang) if e.event_type == "Protests"]
     assert protests
     assert all(e.fatalities is None for e in protests)
+
+
+def test_the_other_sides_dead_told_next_add_to_the_toll(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "On 10 March, militants attacked a police post in Kidal, killing four policemen. "
+        "Three militants were killed.",
+    )
+    assert [e.fatalities for e in events] == [7]
+
+
+def test_the_same_sides_dead_told_next_are_the_same_deaths(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "On 10 March, militants attacked a police post in Kidal, killing four policemen. "
+        "Two policemen were killed.",
+    )
+    assert [e.fatalities for e in events] == [4]
+
+
+def test_a_riot_counts_no_death_that_set_it_off(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "On 10 March, youths burned tyres and blocked the highway in Eldoret after a trader "
+        "was killed by robbers.",
+    )
+    assert events
+    assert all(e.fatalities is None for e in events)

@@ -8,7 +8,8 @@ strike." Such a sentence makes no event of its own; it completes the event befor
   its perpetrator when the event's own is unnamed (:func:`attach_statements`);
 - killed and injured counts fill the event's figures when its own sentence gave none
   (:func:`attach_casualties`), within ``FOLLOWUP_SENTENCES`` sentences of it, and add to them
-  when told as more deaths ("Three attackers were also killed"; coder/tolls.py). A statistic, a
+  when told as more deaths ("Three attackers were also killed") or as the dead of the other side
+  ("Militants killed two policemen. Five militants were killed."; coder/tolls.py). A statistic, a
   summary of the past, a threat or a conditional adds nothing ("Since May, 300 were killed");
 - a sentence whose only event word is its own toll's ("Two people were killed."), with nothing
   else of its own, is such a toll of a deadly event before it, not an event (:func:`told_toll`).
@@ -19,14 +20,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from conflictlens.coder.grouping import Candidate, apply_claims
-from conflictlens.coder.tolls import toll_of
+from conflictlens.coder.tolls import other_side, toll_of
 from conflictlens.model import (
-    CasualtyMention,
+    ActorMention,
     Claim,
     CueKind,
     Event,
-    Sentence,
     SentenceMentions,
+    Span,
 )
 
 __all__ = [
@@ -127,7 +128,7 @@ def attach_casualties(
         )
         if not near:
             continue
-        _fill(event, mentions.casualties, sentence, added)
+        _fill(event, mentions, added)
         victims = tolls.get(sentence.index)
         if victims is not None and event.actor2 is None and victims.actor2 is not None:
             event.actor2, event.inter2 = victims.actor2, victims.inter2
@@ -135,21 +136,31 @@ def attach_casualties(
                 event.support["actor2"] = victims.support["actor2"]
 
 
-def _fill(
-    event: Event, casualties: Sequence[CasualtyMention], sentence: Sentence, added: frozenset[str]
-) -> None:
-    """The counts fill those the event lacks; a toll told as more deaths of the event ("Two
-    attackers also died") adds to its count, as ACLED counts every death, attackers included."""
+def _fill(event: Event, mentions: SentenceMentions, added: frozenset[str]) -> None:
+    """The counts of the sentence of ``mentions`` fill those the event lacks; a toll told as more
+    deaths of the event ("Two attackers also died") or as the other side's dead adds to its count,
+    as ACLED counts every death, attackers included."""
+    sentence = mentions.sentence
     for kind, name in (("killed", "fatalities"), ("injured", "injuries")):
-        toll = toll_of(casualties, kind, sentence, added)
+        toll = toll_of(mentions.casualties, kind, sentence, added)
         if toll is None:
             continue
         mine = getattr(event, name)
         if mine is None:
             setattr(event, name, toll.count)
             event.support[name] = toll.span
-        elif toll.added and kind == "killed":
+        elif kind == "killed" and (toll.added or _other_side(event, toll.span, mentions.actors)):
             event.fatalities = mine + toll.count
+
+
+def _other_side(event: Event, toll: Span, actors: Sequence[ActorMention]) -> bool:
+    """The toll counts the dead of the other side than the event's own count, told in its own
+    sentence (not a toll an earlier follow-up gave)."""
+    own = event.support.get("fatalities")
+    told = event.evidence
+    if own is None or told is None or not told.start <= own.start < told.start + len(told.sentence):
+        return False
+    return other_side(event, toll, actors)
 
 
 def _event_before(events: list[Event], start: int) -> Event | None:

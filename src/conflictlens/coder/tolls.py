@@ -5,7 +5,9 @@ figure when reports of the same deaths disagree. So, among the counts of one kin
 
 - counts told as more deaths of the event ("3 militants were also killed", "Also 14 militants
   were killed") add up, to each other and to the rest;
-- the other counts are reports of the same deaths, of which the lowest stands.
+- the other counts are reports of the same deaths, of which the lowest stands;
+- a count of the perpetrators' dead told after the event ("Militants killed two policemen." then
+  "Five militants were killed.") is the other side's deaths, which add up too (:func:`other_side`).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from conflictlens.model import CasualtyMention, Event, Sentence, Span
+from conflictlens.coder.speakers import NON_STATE_ARMED_INTER
+from conflictlens.model import ActorMention, CasualtyMention, Event, Sentence, Span
 
-__all__ = ["Toll", "adds_to_toll", "set_tolls", "toll_of"]
+__all__ = ["Toll", "adds_to_toll", "other_side", "set_tolls", "toll_of"]
 
 _WORD = re.compile(r"\w+")
 
@@ -29,6 +32,37 @@ def adds_to_toll(sentence: str, sentence_start: int, toll: Span, markers: frozen
     words = _WORD.findall(sentence[: max(toll.start - sentence_start, 0)].casefold())
     before = [w for w in words if not w.isdigit()][-1:]
     return any(w in markers for w in [*before, *_WORD.findall(toll.text.casefold())])
+
+
+_STATE = frozenset({1, 8})
+"""Inter codes of state forces, at home or abroad."""
+
+
+def other_side(event: Event, toll: Span, actors: Sequence[ActorMention]) -> bool:
+    """The ``toll`` a later sentence tells counts the dead of the ``event``'s perpetrator's side
+    while the event names its victims as another side ("Militants attacked a checkpoint, killing
+    two policemen." then "Five militants were killed."): both are deaths of the event, where two
+    counts of the victims' side are two reports of the same deaths. The sides are the inter codes
+    of the people the toll names (``actors`` of its sentence) and of the event's two actors."""
+    mine, theirs = _side(event.inter1), _side(event.inter2)
+    if mine is None or theirs is None or mine == theirs:
+        return False
+    named = [a for a in actors if toll.start <= a.span.start and a.span.end <= toll.end]
+    sides = {_side(a.inter) for a in named}
+    return sides == {mine}
+
+
+def _side(inter: int | None) -> frozenset[int] | None:
+    """The side an inter code stands on: armed groups together, state forces together, any other
+    kind of people (rioters, protesters, civilians) on its own."""
+    if inter is None:
+        return None
+    # Armed groups (rebels, political and identity militias) stand together: "militants" told of
+    # a Taliban attack are its perpetrators, whichever code each name carries.
+    for side in (NON_STATE_ARMED_INTER, _STATE):
+        if inter in side:
+            return side
+    return frozenset({inter})
 
 
 class Toll:
