@@ -345,3 +345,79 @@ def test_a_riot_the_same_day_still_turns_the_protest_violent(pipeline: Pipeline)
         "that day, riots broke out."
     )
     assert _sub_types(pipeline, text) == ["Violent demonstration"]
+
+
+def test_rioters_who_fall_upon_people_are_a_mob_not_a_riot(pipeline: Pipeline) -> None:
+    mob = [
+        "On 11 March, rioters attacked two journalists in Kisumu.",
+        "On 11 March, rowdy youths attacked a former minister in Kisumu.",
+    ]
+    riot = [
+        "On 11 March, rioters burned tyres and clashed with police in Kisumu.",
+        "On 11 March, rioters attacked the police station in Kisumu.",
+        "On 11 March, voters rioted and attacked officials in Kisumu.",
+    ]
+    assert [_sub_types(pipeline, text) for text in mob] == [["Mob violence"]] * len(mob)
+    assert [_sub_types(pipeline, text) for text in riot] == [["Violent demonstration"]] * len(riot)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On 11 March, unknown gunmen opened fire on protesters in Kisumu, killing two.", "en"),
+        ("On 11 March, gunmen attacked a march in Kisumu, killing two people.", "en"),
+        (
+            "Le 11 mars, des hommes armés ont attaqué des manifestants à Abidjan, tuant deux "
+            "personnes.",
+            "fr",
+        ),
+        (
+            "El 11 de marzo, hombres armados atacaron a los manifestantes en Lima y mataron a dos "
+            "personas.",
+            "es",
+        ),
+        ("11 марта вооруженные люди напали на протестующих в Бишкеке, убив двух человек.", "ru"),
+    ],
+)
+def test_armed_men_who_attack_a_crowd_attack_civilians(
+    pipeline: Pipeline, text: str, lang: str
+) -> None:
+    assert _sub_types(pipeline, text, lang) == [ATTACK]
+
+
+def test_only_a_state_s_force_against_protesters_is_excessive(pipeline: Pipeline) -> None:
+    police = "On 11 March, police attacked protesters in Kisumu, injuring four."
+    gunmen = "On 11 March, gunmen attacked protesters in Kisumu, injuring four."
+    assert _sub_types(pipeline, police) == ["Excessive force against protesters"]
+    assert _sub_types(pipeline, gunmen) == [ATTACK]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 11 March, traders protested in Kisumu against new fees. Two journalists were beaten "
+        "up by the protesters.",
+        "On 11 March, traders protested in Kisumu against new fees. The protesters beat up two "
+        "journalists.",
+    ],
+)
+def test_a_crowd_that_beats_people_after_its_protest_turns_it_violent(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert _sub_types(pipeline, text) == ["Violent demonstration"]
+
+
+def test_only_the_crowd_s_own_violence_turns_its_protest_violent(pipeline: Pipeline) -> None:
+    protest = "On 11 March, traders protested in Kisumu against new fees. "
+    by_crowd = _sub_types(pipeline, protest + "The protesters beat up two journalists.")
+    by_police = _sub_types(pipeline, protest + "Police beat up two of them.")
+    assert by_crowd == ["Violent demonstration"]
+    assert "Violent demonstration" not in by_police
+
+
+def test_a_protest_that_turns_violent_later_is_coded_as_a_riot(pipeline: Pipeline) -> None:
+    text = "On 11 March, traders protested in Kisumu against new fees. They burned a police post."
+    doc = Document(doc_id="t", text=text, lang="en", published=PartialDate.parse("2025-03-12"))
+    [event] = pipeline.extract(doc)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.cameo == "145"

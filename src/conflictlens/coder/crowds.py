@@ -3,8 +3,9 @@
 What a protest is held against is no event of its own ("protested against the demolition of
 their stalls"); a protest takes the strongest turn its sentence tells (violence by the crowd,
 deadly force, an intervention), and who acted decides the turn (police beating protesters is
-excessive force, the crowd attacking a violent demonstration); with no protest told, a crowd's
-violence is mob violence.
+excessive force, the crowd attacking a violent demonstration, armed men firing on the crowd an
+attack on civilians); with no protest told, a crowd's violence is mob violence, and so is
+rioters' falling upon people ("rioters attacked two journalists").
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from conflictlens.model import ActorMention, SentenceMentions, TriggerMention
 __all__ = [
     "ARRESTS",
     "CROWD_ESCALATION",
+    "CROWD_INTERS",
     "EXCESSIVE",
     "FALL",
     "LOOTING",
     "MOB",
     "MOB_AT_PROTEST",
     "PROTEST_WORDS",
+    "crowd_deed",
     "crowd_told",
     "crowd_trigger",
     "force_without_crowd",
@@ -58,6 +61,12 @@ CROWD_TURNS = {
 MOB_AT_PROTEST = "Violent demonstration"
 """A fight breaking out where a demonstration is told is a riot, not mob violence."""
 CROWD_KINDS = frozenset({"protesters", "rioters"})
+CROWD_INTERS = frozenset({5, 6})
+"""ACLED's actor types of rioters and protesters."""
+ASSAULTS = frozenset({"@attack", "Attack"})
+"""Words of violence against people: a mob's deed when rioters do it to people, not police."""
+NON_STATE_ARMED = frozenset({2, 3, 4})
+"""ACLED's inter codes of rebels, political militias and identity militias."""
 POLICE_FORCE = frozenset({EXCESSIVE, "Protest with intervention"})
 """The police's means against a crowd, which tell a protest only where a crowd is told."""
 PROTEST_WORDS = frozenset({"Peaceful protest", "Protest with intervention"})
@@ -66,6 +75,10 @@ DOER_WORDS = 1
 """Words between a doer and its verb: an adverb ("officers brutally attacked", "police reportedly
 beat"); with two ("a police officer charged with murder") the actor is seldom the one who acts.
 Calibrated on the CASE 2021 development snippets and the ACLED development notes."""
+OBJECT_WORDS = 2
+"""Words between an attack word and the crowd it hit: an article and an adjective ("attacked
+the peaceful marchers", "ont attaqué des manifestants"). 2 and 3 score the same on the ACLED
+development notes; the smaller keeps "attacked soldiers guarding the rally" from the crowd."""
 GRIEVANCE_WORDS = 4
 """Words between "protested against" and the event word it names: an article and adjectives
 ("protest over rising cases of mob justice"); calibrated on the ACLED development notes."""
@@ -182,6 +195,9 @@ def crowd_trigger(chosen: TriggerMention, mentions: SentenceMentions) -> Trigger
     to disperse the march" a protest with intervention, "clashed with police during a rally" a
     riot, not a battle."""
     triggers = [t for t in mentions.triggers if same_clause(chosen, t, mentions)]
+    assault = _armed_assault(triggers, mentions) if protest_told(mentions) else None
+    if assault is not None:
+        return assault
     told = any(t.sub_event_type == "Peaceful protest" for t in triggers)
     if not told and not any(a.generic_kind == "protesters" for a in mentions.actors):
         plain = _without_protest(chosen, triggers, mentions)
@@ -191,7 +207,10 @@ def crowd_trigger(chosen: TriggerMention, mentions: SentenceMentions) -> Trigger
         if plain is not chosen or not rioting or chosen.sub_event_type not in CROWD_ESCALATION:
             return plain
     turns_of = dict(CROWD_TURNS, **({"Mob violence": MOB_AT_PROTEST} if told else {}))
-    if _turn(chosen, turns_of, mentions) not in CROWD_ESCALATION:
+    own_turn = _turn(chosen, turns_of, mentions)
+    if own_turn not in CROWD_ESCALATION:
+        if chosen.sub_event_type == EXCESSIVE:
+            return replace(chosen, sub_event_type=own_turn)
         return chosen
     turns = [
         (CROWD_ESCALATION.index(turn), t.span.start, t, turn)
@@ -231,13 +250,72 @@ def _turn(trigger: TriggerMention, turns_of: dict[str, str], mentions: SentenceM
     if doer.generic_kind in CROWD_KINDS:
         return MOB_AT_PROTEST
     if trigger.sub_event_type == EXCESSIVE:
-        return plain
+        return plain if is_state_force(doer) else _assault_on_crowd(doer)
     if is_state_force(doer):
         # Beating, killing or wounding protesters is excessive force; a raid or an attack with
         # nobody hurt may be what the crowd protests against ("protest police raids").
         hurt = any(c.count for c in mentions.casualties)
         return EXCESSIVE if hurt or trigger.sub_event_type == "Attack" else plain
     return plain
+
+
+def _assault_on_crowd(doer: ActorMention) -> str:
+    """Force against a crowd by someone who is not a state force: ACLED's excessive force is the
+    state's; armed men who fire on a march attack civilians, a rival crowd that beats marchers
+    is a mob ("gunmen opened fire on protesters", "supporters of the mayor attacked the
+    marchers")."""
+    armed = doer.inter in NON_STATE_ARMED or doer.generic_kind == "unidentified"
+    return "Attack" if armed else MOB
+
+
+def _armed_assault(
+    triggers: list[TriggerMention], mentions: SentenceMentions
+) -> TriggerMention | None:
+    """An attack on the crowd by armed men who are not a state's forces ("gunmen attacked the
+    marchers", "des hommes armés ont attaqué des manifestants"): ACLED codes it as an attack on
+    civilians, not as a turn of the protest."""
+    for trigger in sorted(triggers, key=lambda t: t.span.start):
+        if trigger.sub_event_type not in ("@attack", "Attack"):
+            continue
+        doer = _doer(trigger, mentions)
+        if doer is None or is_state_force(doer) or _assault_on_crowd(doer) != "Attack":
+            continue
+        if _crowd_object(trigger, mentions):
+            return replace(trigger, sub_event_type="Attack")
+    return None
+
+
+def _crowd_object(trigger: TriggerMention, mentions: SentenceMentions) -> bool:
+    """The first party or protest word after the event word, at most OBJECT_WORDS words away with
+    no punctuation between, is the crowd: its object."""
+    spans = [a.span for a in mentions.actors if a.generic_kind == "protesters"]
+    # A protest's own words ("a march"), not the police's means ("a stun grenade").
+    spans += [t.span for t in mentions.triggers if t.sub_event_type == "Peaceful protest"]
+    others = [a.span for a in mentions.actors if a.generic_kind != "protesters"]
+    after = [s for s in (*spans, *others) if s.start >= trigger.span.end]
+    if not after:
+        return False
+    first = min(after, key=lambda s: s.start)
+    base = mentions.sentence.start
+    between = mentions.sentence.text[trigger.span.end - base : first.start - base]
+    near = len(between.split()) <= OBJECT_WORDS and not any(p in between for p in ",;:")
+    return near and first in spans
+
+
+def crowd_deed(
+    trigger: TriggerMention, mentions: SentenceMentions, doer: ActorMention | None
+) -> bool:
+    """The event word tells what the crowd did: ``doer``, protesters or rioters, is its subject
+    ("the protesters beat a journalist") or, after it, its agent ("a journalist was beaten by the
+    protesters"); not a crowd named further from the deed ("the protesters asked the police to
+    investigate the murder")."""
+    if doer is None or not (doer.generic_kind in CROWD_KINDS or doer.inter in CROWD_INTERS):
+        return False
+    if doer.span.start >= trigger.span.end:
+        return True  # the agent of a passive: "beaten up by the protesters"
+    if _crowd_object(trigger, mentions):
+        return False  # "a gang attacked the demonstrators": violence against the crowd
+    return _doer(trigger, mentions) == doer
 
 
 def _doer(trigger: TriggerMention, mentions: SentenceMentions) -> ActorMention | None:
@@ -272,7 +350,36 @@ def _without_protest(
         mob = next((t for t in triggers if t.sub_event_type == MOB), None)
         if mob is not None and not protest_told(mentions):
             return mob
+    if chosen.sub_event_type == MOB_AT_PROTEST and _rioters_assault(chosen, triggers, mentions):
+        return replace(chosen, sub_event_type=MOB)
     return chosen
+
+
+def _rioters_assault(
+    riot: TriggerMention, triggers: list[TriggerMention], mentions: SentenceMentions
+) -> bool:
+    """The riot word names the doers ("rioters", "rowdy youths") of the attack word right after
+    it, with no protest told and no police or troops on the other side: rioters who fall upon
+    people are a mob ("rioters attacked two journalists"), rioters who fight the police or burn
+    barricades and buildings a riot."""
+    people = any(
+        a.span.start < riot.span.end and riot.span.start < a.span.end for a in mentions.actors
+    )
+    if protest_told(mentions) or not people:
+        return False  # "threw a Molotov cocktail targeting an office": no crowd named
+    base = mentions.sentence.start
+    deed = min(
+        (t for t in triggers if t.sub_event_type in ASSAULTS and t.span.start > riot.span.end),
+        key=lambda t: t.span.start,
+        default=None,
+    )
+    if deed is None:
+        return False
+    if mentions.sentence.text[riot.span.end - base : deed.span.start - base].strip():
+        # "rioted and attacked": two verbs of one riot; "rioters blocked the road after a
+        # motorist killed ...": another's deed.
+        return False
+    return not any(is_state_force(a) for a in mentions.actors if a.span.start >= riot.span.start)
 
 
 def same_clause(a: TriggerMention, b: TriggerMention, mentions: SentenceMentions) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from conflictlens.coder.attribution import claim_of, statement_claim
 from conflictlens.coder.choice import primary_trigger
-from conflictlens.coder.crowds import ARRESTS, named_grievance
+from conflictlens.coder.crowds import ARRESTS, crowd_deed, named_grievance
 from conflictlens.coder.followups import (
     attach_casualties,
     attach_statements,
@@ -129,6 +129,8 @@ class EventBuilder:
                 event_place, scene = most_specific(event_places(mentions)) or event_place, True
         unnamed = {id(c.event): c.event.actor1 for c in candidates if c.unnamed_doer}
         events = group_candidates(candidates, is_headline(sentences), self.taxonomy.added_toll)
+        for event in events:
+            self._recode(event)
         attach_statements(
             events, statements, lambda e: id(e) in unnamed and e.actor1 == unnamed[id(e)]
         )
@@ -201,7 +203,14 @@ class EventBuilder:
             claimant,
             grievance,
             trigger.sub_event_type == sub_type == "Armed clash",
+            crowd_deed(trigger, mentions, roles.actor1),
         )
+
+    def _recode(self, event: Event) -> None:
+        """The PLOVER and CAMEO codes of the sub-type an event ended with: a protest that turned
+        violent in a later sentence is coded as a riot."""
+        kind = self.taxonomy.get(event.sub_event_type)
+        event.event_type, event.plover, event.cameo = kind.event_type, kind.plover, kind.cameo
 
     def _weapon(self, mentions: SentenceMentions) -> WeaponMention | None:
         """The sentence's weapon: the first of taxonomy.yaml's ``weapon_priority`` it names."""

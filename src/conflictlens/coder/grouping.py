@@ -19,7 +19,8 @@ Rules:
 - a claimed launch that hurt nobody, told with an interception of its kind at its place and
   day, is that interception (coder/intercepts.py, once casualties told apart are attached);
 - arrests or an intervention at a protest make it a protest with intervention, and a riot told
-  after a protest that has no place of its own is that protest turning violent;
+  after a protest that has no place of its own is that protest turning violent; so is a riot or
+  violence the crowd is named doing in a sentence told after it with no place of its own;
 - a merged event takes the sub-type that outranks the other (coder/choice.py): a clash in which
   the town was taken is the taking of the town; an attack whose victims fight back in a sentence
   told after it ("They exchanged fire with the police") is a battle.
@@ -34,7 +35,12 @@ from dataclasses import dataclass, replace
 
 from conflictlens.coder.attribution import strongest
 from conflictlens.coder.choice import OUTRANKS, SEIZABLE_WEAPONS
-from conflictlens.coder.crowds import CROWD_ESCALATION, MOB_AT_PROTEST, PROTEST_WORDS
+from conflictlens.coder.crowds import (
+    CROWD_ESCALATION,
+    CROWD_INTERS,
+    MOB_AT_PROTEST,
+    PROTEST_WORDS,
+)
 from conflictlens.coder.nearby import same_place
 from conflictlens.coder.setting import background
 from conflictlens.coder.speakers import STATE_INTER
@@ -54,6 +60,8 @@ ATTACK = "Attack"
 FOUGHT_BACK = frozenset({ATTACK, "Grenade"})
 """Acts at close range that a fight told next makes a battle: a grenade is thrown from where
 the side attacked can shoot back; a shell or a mine is not."""
+CROWD_VIOLENCE = frozenset({ATTACK, "Mob violence", "Armed clash"})
+"""Violence against people that a crowd does at its protest: a beating, a fight, an attack."""
 PLACE_FIELDS = ("country", "admin1", "location", "latitude", "longitude", "geo_precision")
 
 
@@ -79,6 +87,9 @@ class Candidate:
     fight: bool = False
     """Its event word names a fight ("exchanged fire", "clashes"), not an act read as one for
     want of a named target: told after an attack, the side attacked fought back."""
+    crowd_deed: bool = False
+    """Its event word tells what protesters or rioters did, they being its subject or agent
+    ("the protesters beat a journalist"): told after a protest, the protest turned violent."""
 
 
 def group_candidates(
@@ -178,7 +189,7 @@ def _continues(event: Event, candidate: Candidate, unnamed: bool = False) -> boo
         return True
     if _riot_at_arrest(event, candidate.event):
         return True
-    if _damage_at(event, candidate):
+    if _damage_at(event, candidate) or _violence_at(event, candidate):
         return True
     if not _same_kind(event, candidate.event):
         return False
@@ -261,6 +272,21 @@ def _damage_at(event: Event, damage: Candidate) -> bool:
         damage.event.sub_event_type == "Looting/property destruction"
         and event.event_type in CROWD
         and not damage.named
+    )
+
+
+def _violence_at(event: Event, violence: Candidate) -> bool:
+    """Violence or a riot told right after a protest, with no place of its own, done by the
+    crowd ("Traders protested in Kisumu over fees. Two journalists were beaten up by the
+    protesters", "... The protesters burned tyres"): the protest turned violent (ACLED's violent
+    demonstration). Violence whose doer is not named may be done to the crowd ("marchers were
+    shot and beaten"), and police, troops or armed men named as its doers made an event of
+    their own."""
+    riot = violence.event.event_type == "Riots"
+    return (
+        event.event_type == "Protests"
+        and (violence.event.sub_event_type in CROWD_VIOLENCE or riot)
+        and violence.crowd_deed
     )
 
 
@@ -407,6 +433,10 @@ def _escalate_protest(event: Event, other: Event) -> None:
         else:
             event.event_type, event.sub_event_type = other.event_type, MOB_AT_PROTEST
         event.actor1, event.inter1 = other.actor1, other.inter1
+        return
+    if other.sub_event_type in CROWD_VIOLENCE and other.inter1 in CROWD_INTERS:
+        # The crowd beating or attacking people at its protest riots.
+        event.event_type, event.sub_event_type = "Riots", MOB_AT_PROTEST
         return
     if other.sub_event_type == "Looting/property destruction":
         # A crowd burning or looting at its protest riots (ACLED's violent demonstration).
