@@ -156,3 +156,44 @@ def test_militias_named_in_a_speaker_s_apposition_are_not_the_perpetrator(
     )
     assert event.actor1 == "Islamic Resistance in Iraq"
     assert event.actor2 == "Military Forces of the United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "not_actor1"),
+    [
+        (
+            "Five soldiers were killed and two LNA vehicles were destroyed near Sirte, Libya, "
+            "on Monday.",
+            "en",
+            "Military Forces of Libya (2014-) Haftar Faction",
+        ),
+        (
+            "Cuatro policías fueron asesinados y dos patrullas del Ejército fueron atacadas cerca "
+            "de Cúcuta, Colombia, el lunes.",
+            "es",
+            "Military Forces of Colombia",
+        ),
+    ],
+)
+def test_a_party_with_a_passive_verb_of_its_own_is_not_the_agent(
+    pipeline: Pipeline, text: str, lang: str, not_actor1: str
+) -> None:
+    # The second clause tells what that party suffered; nobody says who killed the first.
+    event = _only(pipeline, text, lang=lang)
+    assert event.fatalities is not None and event.fatalities > 0
+    assert event.actor1 != not_actor1
+    assert event.actor1 is not None and event.actor1.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers were killed by Al Shabaab militants near Mandera, Kenya, on Monday.",
+        "A woman was killed when suspected Al Shabaab gunmen attacked a bus near Mandera, Kenya, "
+        "on Monday.",
+    ],
+)
+def test_the_agent_of_a_passive_killing_is_still_the_perpetrator(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert _only(pipeline, text).actor1 == "Al Shabaab"

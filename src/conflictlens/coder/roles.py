@@ -7,7 +7,8 @@ Rules (calibrated on the seed, the project's gold articles and the ACLED develop
   fighters fought"), the first is actor1;
 - passive voice ("a été ciblée par", "came under"): the other way round; a party between the
   passive verb and the weapon that tells the event owns the weapon ("killed by a Taliban
-  grenade");
+  grenade"); a party after it with a passive verb of its own ("five soldiers were killed and two
+  LNA vehicles were destroyed") is that verb's target, not the agent;
 - the dead and wounded a count names ("three guards were hurt", "killing 2 soldiers") suffered
   it; with nobody before the trigger, an armed party right after it did it ("in an ambush by
   Taliban fighters"), and so does a non-state armed group ("a battle with JNIM fighters");
@@ -330,7 +331,10 @@ def _by_position(
     before = [a for a in parties if a.span.end <= trigger.span.start and a is not speaker]
     after = [a for a in parties if a.span.start >= trigger.span.end and a is not speaker]
     if is_passive(mentions, trigger):
-        actor1 = next((a for a in after if not a.holds_facility), None)
+        # "five soldiers were killed and two LNA vehicles were destroyed": a party with a
+        # passive event word of its own after it suffered that one, and did not do this one.
+        agents = [a for a in after if not a.holds_facility and not _own_verb(a, mentions)]
+        actor1 = agents[0] if agents else None
         actor2 = before[-1] if before else None
         agent = _agent_on_weapon(mentions, trigger, before) if actor1 is None else None
         if agent is not None:
@@ -357,6 +361,25 @@ def _by_position(
                 # "Hamas and PIJ fighters fought": the first named is actor1 (ACLED).
                 actor1, actor2 = paired, actor1
     return actor1, actor2
+
+
+def _own_verb(actor: ActorMention, mentions: SentenceMentions) -> bool:
+    """Whether a passive event word of its own follows the party within its noun phrase
+    (OBJECT_WORDS words, no punctuation), its auxiliary after the party ("... and two LNA
+    vehicles were destroyed"): the party is the target of a clause of its own, not the agent of
+    an event word before it."""
+    offset = mentions.sentence.start
+    text = mentions.sentence.text
+    verb = next((t for t in mentions.triggers if t.span.start >= actor.span.end), None)
+    if verb is None:
+        return False
+    between = text[actor.span.end - offset : verb.span.start - offset]
+    if len(between.split()) > OBJECT_WORDS or any(m in between for m in CLAUSE_MARKS):
+        return False
+    return any(
+        c.kind == "passive" and actor.span.end <= c.span.start and c.span.end <= verb.span.end
+        for c in mentions.cues
+    )
 
 
 def _paired_before(
