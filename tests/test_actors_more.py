@@ -189,7 +189,7 @@ def test_a_party_with_a_passive_verb_of_its_own_is_not_the_agent(
     "text",
     [
         "Two soldiers were killed by Al Shabaab militants near Mandera, Kenya, on Monday.",
-        "A woman was killed when suspected Al Shabaab gunmen attacked a bus near Mandera, Kenya, "
+        "A woman was killed when suspected Al Shabaab fighters ambushed a bus near Mandera, Kenya, "
         "on Monday.",
     ],
 )

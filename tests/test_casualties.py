@@ -353,12 +353,12 @@ def test_victims_named_by_their_noun(
 RECALLED_CASES: list[tuple[str, str]] = [
     ("en", "Riots broke out in the market after a vendor was killed by a guard."),
     ("en", "Students blocked the road after unknown men killed a classmate."),
-    ("en", "Villagers marched to demand justice for the killing of a herder."),
+    ("en", "Villagers marched, demanding justice over the killing of a herder."),
     ("fr", "Des jeunes ont brûlé des pneus après que deux élèves ont été tués par la police."),
     ("es", "Los vecinos quemaron la comisaría después de que dos jóvenes fueran asesinados."),
     ("ru", "Жители перекрыли дорогу после того как двое мужчин были убиты."),
     ("uk", "Мешканці перекрили дорогу після того як двоє чоловіків були вбиті."),
-    ("en", "Pupils protested the death of a student killed by a speeding bus."),
+    ("en", "Pupils protested over the death of a classmate who was killed by a speeding bus."),
 ]
 
 

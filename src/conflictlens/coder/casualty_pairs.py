@@ -32,8 +32,8 @@ MAX_WORDS_AFTER = 4
 """Words allowed between a casualty word and the count after it ("ما لا يقل عن" has three)."""
 MAX_UNKNOWN_BEFORE = 2
 MAX_UNKNOWN_PASSIVE = 3
-"""Unknown words allowed before a passive verb, whose subject is its victim ("2 pro-government
-militia members were killed" has three); set on the ACLED notes' development half."""
+"""Unknown words allowed before a passive verb, whose subject is its victim ("2 pro-army village
+volunteers were killed" has three); set on the ACLED notes' development half."""
 MAX_UNKNOWN_AFTER = 1
 MAX_GAP_CHARS = 80
 """Beyond this many characters apart, a count and a casualty word are not read together."""
@@ -107,8 +107,8 @@ class Pairing:
             return None
         if any(left <= first and last <= right for first, last in spans):
             return None  # another count or casualty word stands between
-        # a parenthesis says more of the people counted: "four civilians (three men and a
-        # woman) were killed"
+        # a parenthesis says more of the people counted: "five villagers (four men and a
+        # boy) were killed"
         gap = folded[left:right]
         if "(" in gap:
             gap = _ASIDE.sub(" ", gap)
@@ -143,7 +143,7 @@ class Pairing:
             if count.weak and len(words) > MAX_WORDS_AFTER:
                 return None  # an article reaches only its own noun phrase
             if not passive and self._counted_object(folded, hit.end, words_at):
-                return None  # "a farmer shot and killed five oxen": the subject did it
+                return None  # "a ranger shot and killed two hyenas": the subject did it
         else:
             if (
                 len(words) > MAX_WORDS_AFTER
@@ -167,7 +167,7 @@ class Pairing:
 
     def _counted_object(self, folded: str, at: int, words_at: frozenset[int]) -> bool:
         """Whether a number stands right after a casualty word, at ``at``: the verb's object,
-        counted ("shot and killed five oxen"), so that the words before it are its subject. Not
+        counted ("shot and killed two hyenas"), so that the words before it are its subject. Not
         a count of another casualty word (``words_at``): "1 killed 3 injured"."""
         follower = _NEXT_TOKEN.match(folded, at)
         if follower is None:

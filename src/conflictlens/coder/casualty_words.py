@@ -106,7 +106,7 @@ class Vocabulary:
     def _join_people(self, classes: list[str], tokens: list[str]) -> None:
         """Before a people word, an "and" right after other people, with at most
         ``PEOPLE_ADJECTIVES`` unknown words between, joins them into one group: "two gendarmes and
-        soldiers", "11 soldiers and pro-government militia members"."""
+        soldiers", "9 soldiers and pro-army militia fighters"."""
         at = len(classes) - 1
         while at >= 0 and classes[at] == "unknown" and len(classes) - 1 - at < PEOPLE_ADJECTIVES:
             at -= 1
