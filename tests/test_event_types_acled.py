@@ -421,3 +421,76 @@ def test_a_protest_that_turns_violent_later_is_coded_as_a_riot(pipeline: Pipelin
     [event] = pipeline.extract(doc)
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
     assert event.cameo == "145"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On 11 March, gunmen attacked a Fulani camp near Kandi.", "en"),
+        ("On 11 March, gunmen attacked a cattle camp near Rumbek and drove away the herd.", "en"),
+        ("Le 11 mars, des hommes armés ont attaqué un camp peul près de Kandi.", "fr"),
+        (
+            "El 11 de marzo, hombres armados atacaron un campamento de pastores cerca de Kandi.",
+            "es",
+        ),
+        ("11 марта вооруженные люди напали на лагерь скотоводов около Румбека.", "ru"),
+        ("11 березня озброєні люди напали на табір скотарів біля Румбека.", "uk"),
+        ("في 11 مارس، هاجم مسلحون معسكر الرعاة قرب كاندي.", "ar"),
+    ],
+)
+def test_an_attack_on_a_herders_camp_is_an_attack_on_civilians(
+    pipeline: Pipeline, text: str, lang: str
+) -> None:
+    assert _sub_types(pipeline, text, lang) == [ATTACK]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On 11 March, gunmen attacked an army camp near Kandi.", "en"),
+        ("On 11 March, gunmen attacked a militia camp near Kandi.", "en"),
+        ("Le 11 mars, des hommes armés ont attaqué un camp militaire près de Kandi.", "fr"),
+    ],
+)
+def test_an_attack_on_a_military_camp_stays_a_battle(
+    pipeline: Pipeline, text: str, lang: str
+) -> None:
+    assert _sub_types(pipeline, text, lang) == [CLASH]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On 11 March, gunmen assassinated a member of the police in Daraa.", "en"),
+        (
+            "On 11 March, armed men assassinated one member of the regime's 9th Brigade in Homs.",
+            "en",
+        ),
+        ("On 11 March, gunmen shot dead a regime fighter in Daraa.", "en"),
+        ("في 11 مارس، اغتال مسلحون مجهولون أحد عناصر النظام في درعا.", "ar"),
+        ("في 11 مارس، قتل مسلحون مجهولون جنديا في درعا.", "ar"),
+        ("Le 11 mars, des hommes armés ont tué deux gardiens de la paix à Marseille.", "fr"),
+        (
+            "Le 11 mars, des hommes armés ont assassiné un membre de la police près de Kandi.",
+            "fr",
+        ),
+    ],
+)
+def test_killing_a_member_of_a_force_is_a_battle(pipeline: Pipeline, text: str, lang: str) -> None:
+    assert _sub_types(pipeline, text, lang) == [CLASH]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 11 March, gunmen shot dead the governor's bodyguard in Kisumu.",
+        "On 11 March, gunmen shot dead a man accused of spying for the army in Daraa.",
+    ],
+)
+def test_a_bodyguard_or_a_suspected_informer_is_a_civilian(pipeline: Pipeline, text: str) -> None:
+    assert _sub_types(pipeline, text) == [ATTACK]
+
+
+def test_an_assassination_told_in_french_is_an_attack(pipeline: Pipeline) -> None:
+    text = "Le 11 mars, des hommes armés ont assassiné un commerçant près de Kandi."
+    assert _sub_types(pipeline, text, "fr") == [ATTACK]

@@ -151,12 +151,25 @@ def _beside(
         return False
     base = mentions.sentence.start
     if actor.span.start >= trigger.span.end:
-        between = mentions.sentence.text[trigger.span.end - base : actor.span.start - base]
+        start = _after_count(trigger, actor, mentions)
+        between = mentions.sentence.text[start - base : actor.span.start - base]
     elif actor.holds_facility:
         return False  # "policemen at the police station shot a man": where the doers stood
     else:
         between = mentions.sentence.text[actor.span.end - base : trigger.span.start - base]
     return len(between.split()) <= TARGET_WORDS and not any(p in between for p in ",;:")
+
+
+def _after_count(trigger: TriggerMention, actor: ActorMention, mentions: SentenceMentions) -> int:
+    """Where the object of the event word begins to be told: after the toll it opens, if any.
+    "assassinated a member of the police", "shot dead one of the guards": the victim counted is
+    one of the force named after it, however many words the count takes."""
+    ends = [
+        c.span.end
+        for c in mentions.casualties
+        if c.span.start <= trigger.span.end <= c.span.end <= actor.span.start
+    ]
+    return max(ends, default=trigger.span.end)
 
 
 def _armed_target(actor: ActorMention | None) -> bool:
