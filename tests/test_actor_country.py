@@ -28,7 +28,7 @@ def test_forces_named_with_their_country_are_that_countrys(pipeline: Pipeline) -
 
 def test_the_party_before_a_weapon_in_the_passive_owns_it(pipeline: Pipeline) -> None:
     [event] = _events(
-        pipeline, "On Monday, two soldiers were killed by a Taliban hand grenade in Kandahar."
+        pipeline, "On Monday, two soldiers were killed by a Taliban grenade in Kandahar."
     )
     assert event.sub_event_type == "Grenade"
     assert event.actor1 == "Taliban"

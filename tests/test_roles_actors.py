@@ -223,7 +223,7 @@ def test_the_subject_of_a_killing_is_not_its_victim(
 def test_a_count_that_runs_over_the_killer_keeps_the_dead_after_the_word(
     pipeline: Pipeline,
 ) -> None:
-    event = _only(pipeline, "On 10 March 2024, a policeman shot and killed a man in Kisumu.")
+    event = _only(pipeline, "On 10 March 2024, a policeman shot and killed a motorist in Kisumu.")
     assert event.actor1 == "Police Forces of Kenya"
     # the dead before the word, the killers named in a phrase of their own
     event = _only(pipeline, "On 10 March 2024, two police officers killed in a shootout with SLDF.")

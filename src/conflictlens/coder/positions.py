@@ -14,7 +14,7 @@ Rules (calibrated on the seed, the project's gold articles and the ACLED develop
   it; with nobody before the trigger, an armed party right after it did it ("in an ambush by
   Taliban fighters"), and so does a non-state armed group ("a battle with JNIM fighters");
 - a count that runs over the subject of an active event word ("a policeman shot and killed a
-  man") does not make the subject one of the dead;
+  motorist") does not make the subject one of the dead;
 - a clash told before both its sides ("clashes between X and Y") has the first named as actor1.
 
 :mod:`conflictlens.coder.roles` weighs these readings against the speaker, the nationality on
@@ -89,7 +89,7 @@ def _subject_of_count(
     actor: ActorMention, count: Span, mentions: SentenceMentions, trigger: TriggerMention
 ) -> bool:
     """A count that runs from a party over an active event word to the party it struck ("a
-    policeman shot and killed a man") names the subject, not the dead: the victim is the
+    policeman shot and killed a motorist") names the subject, not the dead: the victim is the
     party after the word."""
     if not actor.span.end <= trigger.span.start < count.end or is_passive(mentions, trigger):
         return False
@@ -130,7 +130,7 @@ def by_position(
         actor2 = before[-1] if before else None
         agent = _agent_on_weapon(mentions, trigger, before) if actor1 is None else None
         if agent is not None:
-            # "two soldiers were killed by a Taliban hand grenade": the party between the
+            # "two soldiers were killed by a Taliban grenade": the party between the
             # passive verb and the weapon that tells the event owns the weapon.
             actor1 = agent
             earlier = [a for a in before if a.span.end <= agent.span.start and a is not agent]
@@ -220,7 +220,7 @@ def _agent_on_weapon(
     mentions: SentenceMentions, trigger: TriggerMention, before: list[ActorMention]
 ) -> ActorMention | None:
     """The party standing between a passive verb and the event word that follows it within
-    PASSIVE_WINDOW_CHARS ("killed by a Taliban hand grenade"): the agent of the verb."""
+    PASSIVE_WINDOW_CHARS ("killed by a Taliban grenade"): the agent of the verb."""
     ends = [
         c.span.end
         for c in mentions.cues
