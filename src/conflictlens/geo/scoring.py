@@ -278,6 +278,8 @@ and 3.5; GTD, LGL, GeoVirus, NewsFANE, HIPE and the project's gold unchanged."""
 def _placed_in_conflict(
     name: Name, verdict: Verdict, countries: dict[str, float], gaz: Gazetteer
 ) -> bool:
+    """A town of a conflict country (not an area), in a text about that country or naming none,
+    that a preposition of place stands before, read by its spelling (not by a look-alike)."""
     place = verdict.place
     if name.person or not gaz.flags[place] & FOCUS or gaz.feature_of(place) in WIDE:
         return False
