@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conflictlens.coder.speakers import is_state_force
+from conflictlens.coder.speakers import NON_STATE_ARMED_INTER, is_state_force
 from conflictlens.model import ActorMention, SentenceMentions, TriggerMention
 
 __all__ = [
@@ -65,8 +65,6 @@ CROWD_INTERS = frozenset({5, 6})
 """ACLED's actor types of rioters and protesters."""
 ASSAULTS = frozenset({"@attack", "Attack"})
 """Words of violence against people: a mob's deed when rioters do it to people, not police."""
-NON_STATE_ARMED = frozenset({2, 3, 4})
-"""ACLED's inter codes of rebels, political militias and identity militias."""
 POLICE_FORCE = frozenset({EXCESSIVE, "Protest with intervention"})
 """The police's means against a crowd, which tell a protest only where a crowd is told."""
 PROTEST_WORDS = frozenset({"Peaceful protest", "Protest with intervention"})
@@ -264,7 +262,7 @@ def _assault_on_crowd(doer: ActorMention) -> str:
     state's; armed men who fire on a march attack civilians, a rival crowd that beats marchers
     is a mob ("gunmen opened fire on protesters", "supporters of the mayor attacked the
     marchers")."""
-    armed = doer.inter in NON_STATE_ARMED or doer.generic_kind == "unidentified"
+    armed = doer.inter in NON_STATE_ARMED_INTER or doer.generic_kind == "unidentified"
     return "Attack" if armed else MOB
 
 
@@ -275,7 +273,7 @@ def _armed_assault(
     marchers", "des hommes armés ont attaqué des manifestants"): ACLED codes it as an attack on
     civilians, not as a turn of the protest."""
     for trigger in sorted(triggers, key=lambda t: t.span.start):
-        if trigger.sub_event_type not in ("@attack", "Attack"):
+        if trigger.sub_event_type not in ASSAULTS:
             continue
         doer = _doer(trigger, mentions)
         if doer is None or is_state_force(doer) or _assault_on_crowd(doer) != "Attack":

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from conflictlens.coder.places import choose_place
-from conflictlens.coder.speakers import SPEAKING_CUES
+from conflictlens.coder.speakers import SPEAKING_CUES, STATE_INTER
 from conflictlens.model import (
     ActorMention,
     DateMention,
@@ -50,8 +50,6 @@ WIDE_PLACES = frozenset({"country"})
 NAMED_AREAS = frozenset({"country", "region"})
 """Areas a group takes its name from ("la Résistance islamique en Irak", "al-Qaïda au Maghreb
 islamique"): inside an actor's name they say whose the actor is, not where the event was."""
-STATE_INTER = 1
-"""ACLED's inter code of state forces."""
 RECALL_DAYS = 10
 """An event whose own date ends more than this many days before the publication date is one the
 article recalls, not one it reports (news reports events of the last days; calibrated on the
